@@ -1,0 +1,104 @@
+import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { env } from '@/lib/env';
+import * as schema from './schema';
+
+/**
+ * The database port's two drivers. Nothing outside lib/db imports this module: application code
+ * reaches the database only through asUser/asService (lib/db/index.ts), so it always runs as a
+ * chosen role (tests/lib/db/db-boundary.test.ts enforces the rule).
+ */
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** One session pinned for the length of `fn`: migrations need their lock and statements on one. */
+export interface DbSession {
+  runScript(script: string): Promise<void>;
+  query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface DbConnection {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Database;
+  withSession<T>(fn: (session: DbSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function pgliteConnection(client: PGlite): DbConnection {
+  const session: DbSession = {
+    runScript: async (script) => {
+      await client.exec(script);
+    },
+    query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
+      (await client.query<T>(text, params)).rows,
+  };
+  return {
+    kind: 'pglite',
+    db: drizzlePglite({ client, schema }) as unknown as Database,
+    withSession: (fn) => fn(session),
+    close: () => client.close(),
+  };
+}
+
+export function postgresConnection(url: string, options: { max?: number } = {}): DbConnection {
+  // prepare: false — Supabase's transaction pooler (port 6543) cannot keep prepared statements.
+  const client = postgres(url, { prepare: false, max: options.max ?? 10, onnotice: () => {} });
+  return {
+    kind: 'postgres',
+    db: drizzlePostgres({ client, schema }) as unknown as Database,
+    withSession: async (fn) => {
+      const reserved = await client.reserve();
+      try {
+        return await fn({
+          runScript: async (script) => {
+            await reserved.unsafe(script);
+          },
+          query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
+            (await reserved.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+        });
+      } finally {
+        reserved.release();
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openConfigured(): Promise<DbConnection> {
+  const config = env();
+  if (config.DATABASE_URL) {
+    return postgresConnection(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX });
+  }
+  const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), config.PGLITE_DATA_DIR);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const connection = pgliteConnection(new PGlite(dataDir));
+  // The embedded database sets itself up on first start: migrations, then the demo catalog.
+  const { bootstrapEmbedded } = await import('./bootstrap');
+  await bootstrapEmbedded(connection);
+  return connection;
+}
+
+// One connection per process, kept on globalThis so dev-server reloads reuse it: PGlite must not
+// be opened twice on the same directory.
+const holder = globalThis as typeof globalThis & { __workfreeDb?: Promise<DbConnection> };
+
+export function getConnection(): Promise<DbConnection> {
+  if (!holder.__workfreeDb) {
+    holder.__workfreeDb = openConfigured();
+    holder.__workfreeDb.catch(() => {
+      holder.__workfreeDb = undefined; // let the next request try again
+    });
+  }
+  return holder.__workfreeDb;
+}
+
+/** Tests and scripts install the connection they opened themselves. */
+export function useConnection(connection: DbConnection | undefined): void {
+  holder.__workfreeDb = connection ? Promise.resolve(connection) : undefined;
+}

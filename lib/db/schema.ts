@@ -1,0 +1,135 @@
+import {
+  boolean,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * Typed mirror of supabase/migrations for Drizzle's query builder. The migrations are the source
+ * of truth; tests/lib/db/schema-mirror.test.ts fails when this file drifts from them.
+ */
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export type Choice = { id: string; text: string };
+export type QuestContent = { objectives?: string[] };
+
+export const profiles = pgTable('profiles', {
+  id: uuid('id').primaryKey(),
+  email: varchar('email', { length: 255 }).notNull(),
+  fullName: varchar('full_name', { length: 255 }),
+  avatarUrl: text('avatar_url'),
+  role: varchar('role', { length: 50 }).notNull().default('user'),
+  subscriptionTier: varchar('subscription_tier', { length: 50 }).notNull().default('free'),
+  subscriptionStatus: varchar('subscription_status', { length: 50 }).notNull().default('active'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  emailVerified: boolean('email_verified').notNull().default(false),
+  metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+});
+
+export const quests = pgTable('quests', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: varchar('slug', { length: 80 }).notNull(),
+  title: varchar('title', { length: 255 }).notNull(),
+  description: text('description'),
+  difficulty: varchar('difficulty', { length: 50 }).notNull(),
+  category: varchar('category', { length: 100 }).notNull(),
+  tier: varchar('tier', { length: 20 }).notNull().default('free'),
+  durationMinutes: integer('duration_minutes'),
+  xpReward: integer('xp_reward').notNull(),
+  prerequisites: jsonb('prerequisites').$type<string[]>().notNull().default([]),
+  content: jsonb('content').$type<QuestContent>().notNull().default({}),
+  isPublished: boolean('is_published').notNull().default(false),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const questSteps = pgTable('quest_steps', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  questId: uuid('quest_id').notNull(),
+  position: integer('position').notNull(),
+  kind: varchar('kind', { length: 20 }).notNull(),
+  title: varchar('title', { length: 255 }).notNull(),
+  body: text('body').notNull(),
+  choices: jsonb('choices').$type<Choice[] | null>(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const questStepAnswers = pgTable('quest_step_answers', {
+  stepId: uuid('step_id').primaryKey(),
+  correctChoiceIds: jsonb('correct_choice_ids').$type<string[]>().notNull(),
+  explanation: text('explanation').notNull(),
+  updatedAt: updatedAt(),
+});
+
+export const userProgress = pgTable('user_progress', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull(),
+  questId: uuid('quest_id').notNull(),
+  status: varchar('status', { length: 50 }).notNull().default('in_progress'),
+  progressPercentage: integer('progress_percentage').notNull().default(0),
+  currentStep: integer('current_step').notNull().default(0),
+  totalSteps: integer('total_steps'),
+  timeSpentSeconds: integer('time_spent_seconds').notNull().default(0),
+  score: integer('score'),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  completedAt: timestamp('completed_at', { withTimezone: true }),
+  updatedAt: updatedAt(),
+  metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+});
+
+export const achievements = pgTable('achievements', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: varchar('slug', { length: 80 }).notNull(),
+  name: varchar('name', { length: 255 }).notNull(),
+  description: text('description'),
+  iconUrl: text('icon_url'),
+  criteria: jsonb('criteria').$type<Record<string, unknown>>().notNull(),
+  xpReward: integer('xp_reward').notNull().default(0),
+  rarity: varchar('rarity', { length: 50 }).notNull().default('common'),
+  createdAt: createdAt(),
+});
+
+export const userAchievements = pgTable('user_achievements', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull(),
+  achievementId: uuid('achievement_id').notNull(),
+  unlockedAt: timestamp('unlocked_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const subscriptions = pgTable('subscriptions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull(),
+  stripeCustomerId: varchar('stripe_customer_id', { length: 255 }),
+  stripeSubscriptionId: varchar('stripe_subscription_id', { length: 255 }),
+  planId: varchar('plan_id', { length: 100 }).notNull(),
+  status: varchar('status', { length: 50 }).notNull(),
+  currentPeriodStart: timestamp('current_period_start', { withTimezone: true }),
+  currentPeriodEnd: timestamp('current_period_end', { withTimezone: true }),
+  cancelAtPeriodEnd: boolean('cancel_at_period_end').notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Every table in `public`, by its SQL name: the RLS and mirror tests walk this list. */
+export const publicTables = {
+  profiles,
+  quests,
+  quest_steps: questSteps,
+  quest_step_answers: questStepAnswers,
+  user_progress: userProgress,
+  achievements,
+  user_achievements: userAchievements,
+  subscriptions,
+} as const;
