@@ -44,8 +44,8 @@ create table public.quest_steps (
   choices jsonb check (choices is null or jsonb_typeof(choices) = 'array'),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
-  -- deferrable so a reorder can swap positions inside one transaction
-  constraint quest_steps_quest_position_key unique (quest_id, position) deferrable initially immediate
+  -- not deferrable: ON CONFLICT (quest_id, position) needs an immediate constraint as arbiter
+  constraint quest_steps_quest_position_key unique (quest_id, position)
 );
 
 create index idx_quest_steps_quest on public.quest_steps (quest_id);

@@ -1,0 +1,23 @@
+import nextJest from 'next/jest.js';
+
+const createJestConfig = nextJest({ dir: './' });
+
+/** @type {import('jest').Config} */
+const config = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
+  moduleNameMapper: {
+    // `server-only` throws outside React Server Components; tests are server code.
+    '^server-only$': '<rootDir>/tests/support/empty-module.ts',
+    '^@/(.*)$': '<rootDir>/$1',
+  },
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+  testTimeout: 60_000,
+  // Each test file opens its own database; two workers suit this 2-core machine.
+  maxWorkers: 2,
+};
+
+export default createJestConfig(config);
