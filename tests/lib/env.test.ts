@@ -1,0 +1,35 @@
+import { ConfigError, parseEnv } from '@/lib/env';
+
+describe('configuration', () => {
+  it('runs on embedded defaults with no variables at all', () => {
+    const env = parseEnv({ NODE_ENV: 'development' });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PGLITE_DATA_DIR).toBe('.data/pglite');
+    expect(env.DATABASE_POOL_MAX).toBe(10);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseEnv({ NODE_ENV: 'development', DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('names a malformed variable', () => {
+    expect(() => parseEnv({ NODE_ENV: 'development', DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ NODE_ENV: 'development', DATABASE_POOL_MAX: 'many' })).toThrow(/DATABASE_POOL_MAX/);
+  });
+
+  it('refuses PGlite in production on a serverless host, naming DATABASE_URL', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', VERCEL: '1' })).toThrow(ConfigError);
+    expect(() => parseEnv({ NODE_ENV: 'production', VERCEL: '1' })).toThrow(/DATABASE_URL is missing/);
+  });
+
+  it('allows embedded production when told to, or when a database is configured', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', VERCEL: '1', ALLOW_EMBEDDED_IN_PRODUCTION: 'true' })).not.toThrow();
+    expect(() =>
+      parseEnv({ NODE_ENV: 'production', VERCEL: '1', DATABASE_URL: 'postgresql://u:p@db.example.com:6543/postgres' }),
+    ).not.toThrow();
+  });
+
+  it('allows `next start` on a laptop (not serverless) with the embedded database', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).not.toThrow();
+  });
+});
