@@ -25,6 +25,19 @@ const envSchema = z.object({
   PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
   /** Lets a production build run on embedded defaults that lose data on serverless hosts. */
   ALLOW_EMBEDDED_IN_PRODUCTION: booleanFlag,
+  /** Auth port: Supabase Auth when the URL and anon key are set; built-in auth otherwise. */
+  NEXT_PUBLIC_SUPABASE_URL: z.string().url().optional(),
+  NEXT_PUBLIC_SUPABASE_ANON_KEY: z.string().min(1).optional(),
+  /** Rate-limit port: Upstash REST, or a Redis server through ioredis; in-process otherwise. */
+  UPSTASH_REDIS_REST_URL: z.string().url().optional(),
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  /** Storage port: any S3-compatible bucket; local files under .data/uploads otherwise. */
+  S3_BUCKET: z.string().min(1).optional(),
+  /** Mail port: SendGrid; the outbox table otherwise. */
+  SENDGRID_API_KEY: z.string().min(1).optional(),
+  /** Billing port: Stripe; billing is off otherwise. */
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
   /** Set by Vercel and AWS Lambda: the host's disk is not kept between invocations. */
   VERCEL: z.string().optional(),
   AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
