@@ -793,7 +793,7 @@ export const quests: QuestInput[] = [
         kind: 'task',
         title: 'Build a robust fetch helper',
         body: [
-          'Write a small `api.js` module you could drop into a real project. Use the free test API at https://jsonplaceholder.typicode.com or your own backend, and run it in the browser console or in Node.js 20 or later.',
+          'Write a small `api.js` module you could drop into a real project. Use the free test API at https://jsonplaceholder.typicode.com or your own backend, and run it in a current browser or in Node.js 20.3 or later (needed for `AbortSignal.any`).',
           '',
           '1. Write `getJson(url, { timeoutMs = 8000, signal } = {})` that:',
           '   - throws an `Error` including the status code when `res.ok` is false;',

@@ -4,6 +4,7 @@ import { achievements, questStepAnswers, questSteps, quests } from '@/lib/db/sch
 import { achievementCriteriaSchema } from '@/lib/achievements/criteria';
 import { seedDemoCatalog } from '@/lib/seed/seed-demo-catalog';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
+import { testQuest } from '../../support/fixtures';
 
 describe('demo catalog seed', () => {
   let database: TestDatabase;
@@ -67,20 +68,19 @@ describe('demo catalog seed', () => {
     expect(n).toBeGreaterThanOrEqual(15);
   });
 
-  it('leaves nothing half-written when an entry is invalid', async () => {
-    const [{ n: questsBefore } = { n: 0 }] = await asService('test', (tx) => tx.select({ n: count() }).from(quests));
+  it('rejects an invalid entry by name before writing anything', async () => {
+    const broken = { ...testQuest('broken-quest'), steps: [] };
     await expect(
-      asService('seed-demo-catalog', (tx) =>
-        seedDemoCatalog(tx, {
-          quests: [
-            { slug: 'valid-new-quest', title: 'Valid', description: 'A valid quest description here.', category: 'X', difficulty: 'beginner', tier: 'free', durationMinutes: 5, xpReward: 5, objectives: ['x x x'], steps: [] },
-          ],
-          achievements: [],
-        }),
-      ),
-    ).rejects.toThrow(/valid-new-quest is invalid: steps/);
-    const [{ n: questsAfter } = { n: 0 }] = await asService('test', (tx) => tx.select({ n: count() }).from(quests));
-    expect(questsAfter).toBe(questsBefore);
-    expect(await asService('test', (tx) => tx.select().from(quests).where(eq(quests.slug, 'valid-new-quest')))).toEqual([]);
+      asService('seed-demo-catalog', (tx) => seedDemoCatalog(tx, { quests: [broken], achievements: [] })),
+    ).rejects.toThrow(/broken-quest is invalid: steps/);
+  });
+
+  it('leaves nothing half-written when a later entry fails', async () => {
+    const good = testQuest('written-then-rolled-back');
+    const dangling = testQuest('dangling-prerequisite', { prerequisites: ['no-such-quest'] });
+    await expect(
+      asService('seed-demo-catalog', (tx) => seedDemoCatalog(tx, { quests: [good, dangling], achievements: [] })),
+    ).rejects.toThrow(/Unknown prerequisite quest\(s\): no-such-quest/);
+    expect(await asService('test', (tx) => tx.select().from(quests).where(eq(quests.slug, 'written-then-rolled-back')))).toEqual([]);
   });
 });
