@@ -10,7 +10,9 @@ import type { DbConnection } from './connection';
  * private.schema_migrations. Safe to run twice and from two processes at once (advisory lock).
  */
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), 'supabase', 'migrations');
+// Read at run time from the project directory (not bundled): turbopackIgnore keeps the build from
+// tracing the whole project into the server output.
+export const MIGRATIONS_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), 'supabase', 'migrations');
 
 export interface Migration {
   version: string;

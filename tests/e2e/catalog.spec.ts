@@ -36,12 +36,15 @@ test.describe('public catalog', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('pages through the catalog and keeps filters in the URL', async ({ page }) => {
-    await page.goto('/quests?tier=free');
+  test('pages through the catalog, and a filter starts again at page 1', async ({ page }) => {
+    await page.goto('/quests');
     await page.getByRole('link', { name: 'Next →' }).click();
-    await expect(page).toHaveURL(/tier=free/);
     await expect(page).toHaveURL(/page=2/);
-    await expect(page.getByText(/Page 2 of/)).toBeVisible();
+    await expect(page.getByText(/Page 2 of 2/)).toBeVisible();
+    await expect(page.getByRole('article').first()).toBeVisible();
+    await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Premium' }).click();
+    await expect(page).toHaveURL(/\/quests\?tier=premium$/);
+    await expect(page.getByRole('article').first()).toBeVisible();
   });
 
   test('fits a 360 px screen without horizontal scrolling', async ({ page }) => {
