@@ -10,8 +10,15 @@ describe('GET /api/health', () => {
   afterAll(async () => {
     await database.drop();
   });
-  afterEach(() => {
-    delete process.env.STRIPE_SECRET_KEY;
+  // CI sets REDIS_URL for the Redis tests; these cases choose each port's variables themselves.
+  const PORT_VARIABLES = ['NEXT_PUBLIC_SUPABASE_URL', 'NEXT_PUBLIC_SUPABASE_ANON_KEY', 'UPSTASH_REDIS_REST_URL', 'REDIS_URL', 'S3_BUCKET', 'SENDGRID_API_KEY', 'STRIPE_SECRET_KEY'];
+  const saved = Object.fromEntries(PORT_VARIABLES.map((name) => [name, process.env[name]]));
+  beforeEach(() => {
+    for (const name of PORT_VARIABLES) delete process.env[name];
+    resetEnvForTests();
+  });
+  afterAll(() => {
+    for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = value;
     resetEnvForTests();
   });
 
