@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { ButtonLink } from '@/components/ui/button-link';
-import { QuestCard } from '@/components/quests/quest-card';
+import { QuestGrid } from '@/components/quests/quest-grid';
 import { catalogHref } from '@/lib/quests/catalog-params';
 import { listFeaturedQuests, listQuestCategories } from '@/lib/quests/queries';
 
@@ -77,13 +77,7 @@ export default async function LandingPage() {
           <h2 id="featured-heading" className="text-2xl font-bold tracking-tight">
             Free quests to start with
           </h2>
-          <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            {featured.map((quest) => (
-              <li key={quest.id}>
-                <QuestCard quest={quest} />
-              </li>
-            ))}
-          </ul>
+          <QuestGrid quests={featured} className="mt-6" />
         </section>
       ) : null}
     </>

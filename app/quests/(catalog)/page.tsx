@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FilterChips } from '@/components/quests/filter-chips';
-import { QuestCard } from '@/components/quests/quest-card';
+import { QuestGrid } from '@/components/quests/quest-grid';
 import { difficultyLabel } from '@/components/quests/quest-badges';
 import { Pagination } from '@/components/ui/pagination';
 import { catalogHref, catalogParamsFromSearch } from '@/lib/quests/catalog-params';
@@ -84,13 +84,7 @@ export default async function CatalogPage({
           ) : null}
         </div>
       ) : (
-        <ul className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {quests.map((quest) => (
-            <li key={quest.id}>
-              <QuestCard quest={quest} />
-            </li>
-          ))}
-        </ul>
+        <QuestGrid quests={quests} className="mt-8" />
       )}
 
       <Pagination
