@@ -20,4 +20,14 @@ const config = {
   maxWorkers: 2,
 };
 
-export default createJestConfig(config);
+// jose ships ESM only; Jest's CommonJS runtime needs it compiled like our own code.
+const ESM_PACKAGES = ['jose'];
+
+export default async function jestConfig() {
+  const resolved = await createJestConfig(config)();
+  resolved.transformIgnorePatterns = [
+    `/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`,
+    '^.+\\.module\\.(css|sass|scss)$',
+  ];
+  return resolved;
+}

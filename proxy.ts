@@ -1,22 +1,69 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/env';
+import { limitApiRequest } from '@/lib/proxy/api-rate-limit';
+import { isCrossSiteRequest } from '@/lib/proxy/csrf';
+import { HOME_SIGNED_IN, isProtectedPath, isSignedOutOnlyPath, safeReturnPath } from '@/lib/proxy/paths';
+import { refreshSessionInProxy } from '@/lib/proxy/session';
+import { rateLimitHeaders } from '@/lib/ratelimit';
 
 /**
- * Next.js 16's request interception (formerly middleware.ts). For now it gives every request an
- * id — taken from a well-formed incoming X-Request-Id (set by a load balancer) or made here — that
- * handlers can log and that the response returns, so a user's report can be traced.
+ * Next.js 16's request interception (formerly middleware.ts), the first gate of every request:
+ * a request id, the CSRF check and rate limits for the API, and for pages a refreshed session
+ * plus redirects around the signed-in areas. Authorization happens again in handlers and RLS.
  */
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-export function proxy(request: NextRequest) {
+function apiError(status: number, code: string, message: string, headers: Record<string, string>) {
+  return NextResponse.json({ success: false, error: { code, message } }, { status, headers });
+}
+
+export async function proxy(request: NextRequest) {
   const incoming = request.headers.get('x-request-id');
   const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
-  const headers = new Headers(request.headers);
-  headers.set('x-request-id', requestId);
-  const response = NextResponse.next({ request: { headers } });
+  const forwardHeaders = new Headers(request.headers);
+  forwardHeaders.set('x-request-id', requestId);
+  const { pathname, search } = request.nextUrl;
+
+  if (pathname.startsWith('/api/')) {
+    const appUrl = env().APP_URL;
+    if (isCrossSiteRequest(request, appUrl ? [new URL(appUrl).origin] : [])) {
+      return apiError(403, 'CSRF_REJECTED', 'Cross-site request refused', { 'x-request-id': requestId });
+    }
+    const limit = await limitApiRequest(request);
+    const limitHeaders = limit ? rateLimitHeaders(limit) : {};
+    if (limit && !limit.success) {
+      return apiError(429, 'RATE_LIMITED', 'Too many requests; slow down and try again shortly', {
+        ...limitHeaders,
+        'x-request-id': requestId,
+      });
+    }
+    const response = NextResponse.next({ request: { headers: forwardHeaders } });
+    for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
+    response.headers.set('x-request-id', requestId);
+    return response;
+  }
+
+  const { response, signedIn } = await refreshSessionInProxy(request, forwardHeaders);
+  if (!signedIn && isProtectedPath(pathname)) {
+    const login = new URL('/login', request.url);
+    login.searchParams.set('next', `${pathname}${search}`);
+    return withCookiesOf(response, NextResponse.redirect(login), requestId);
+  }
+  if (signedIn && isSignedOutOnlyPath(pathname)) {
+    const next = safeReturnPath(request.nextUrl.searchParams.get('next')) ?? HOME_SIGNED_IN;
+    return withCookiesOf(response, NextResponse.redirect(new URL(next, request.url)), requestId);
+  }
   response.headers.set('x-request-id', requestId);
   return response;
 }
 
+/** A redirect must carry the cookies the session refresh just wrote. */
+function withCookiesOf(from: NextResponse, to: NextResponse, requestId: string): NextResponse {
+  for (const cookie of from.cookies.getAll()) to.cookies.set(cookie);
+  to.headers.set('x-request-id', requestId);
+  return to;
+}
+
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|logo.svg).*)'],
 };

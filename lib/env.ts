@@ -15,6 +15,20 @@ const postgresUrl = z
   .url()
   .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL');
 
+/** https, or http only to this machine: the API key travels in a header. */
+const sendGridUrl = z
+  .string()
+  .url()
+  .refine((v) => {
+    const url = new URL(v);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+  }, 'must be an https:// URL (plain http only to localhost)');
+
+/** `WorkFree <no-reply@example.com>` or `no-reply@example.com`: the forms SendGrid accepts. */
+const mailFrom = z
+  .string()
+  .regex(/^(?:[^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be "Name <address>" or an address');
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** PostgreSQL (Supabase pooler or any PostgreSQL ≥ 15). Unset: embedded PGlite under .data/. */
@@ -25,17 +39,36 @@ const envSchema = z.object({
   PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
   /** Lets a production build run on embedded defaults that lose data on serverless hosts. */
   ALLOW_EMBEDDED_IN_PRODUCTION: booleanFlag,
+  /** Public origin of the app (https://workfree.example), used in emailed links. Default: the request's origin. */
+  APP_URL: z.string().url().optional(),
+  /** HS256 secret for the built-in adapter's access tokens (≥ 32 characters). Without it, a
+   * random secret is generated and kept in .data/ — refused on serverless production hosts. */
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Auth port: Supabase Auth when the URL and anon key are set; built-in auth otherwise. */
   NEXT_PUBLIC_SUPABASE_URL: z.string().url().optional(),
   NEXT_PUBLIC_SUPABASE_ANON_KEY: z.string().min(1).optional(),
+  /** Supabase service-role key: server-only, never NEXT_PUBLIC_. Used for one job — deleting a
+   * user's Supabase Auth account (auth.admin.deleteUser); without it account deletion answers 503. */
+  SUPABASE_SERVICE_ROLE_KEY: z.string().min(1).optional(),
   /** Rate-limit port: Upstash REST, or a Redis server through ioredis; in-process otherwise. */
   UPSTASH_REDIS_REST_URL: z.string().url().optional(),
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  /**
+   * Believe X-Forwarded-For / X-Real-IP for the client address (per-IP rate limits). Only behind a
+   * proxy that overwrites them, as Vercel does; anyone can send these headers to a bare server.
+   */
+  TRUST_PROXY: booleanFlag,
   /** Storage port: any S3-compatible bucket; local files under .data/uploads otherwise. */
   S3_BUCKET: z.string().min(1).optional(),
   /** Mail port: SendGrid; the outbox table otherwise. */
   SENDGRID_API_KEY: z.string().min(1).optional(),
+  /** SendGrid API host: the global one, the EU one, or (tests) a local double over plain HTTP. */
+  SENDGRID_API_URL: sendGridUrl.default('https://api.sendgrid.com/'),
+  /** Sender of every mail: `Name <address>` or a bare address, verified in SendGrid. */
+  MAIL_FROM: mailFrom.default('WorkFree <no-reply@workfree.local>'),
+  /** Serves /dev/mailbox (the outbox, with its single-use links) in production: e2e runs only. */
+  ENABLE_DEV_MAILBOX: booleanFlag,
   /** Billing port: Stripe; billing is off otherwise. */
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
   /** Set by Vercel and AWS Lambda: the host's disk is not kept between invocations. */
@@ -69,6 +102,13 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
       'DATABASE_URL is missing: the embedded PGlite database would lose its data on a serverless host. ' +
         'Set DATABASE_URL to your Supabase or PostgreSQL connection string ' +
         '(or ALLOW_EMBEDDED_IN_PRODUCTION=true to accept losing data).',
+    );
+  }
+  const supabaseAuth = Boolean(env.NEXT_PUBLIC_SUPABASE_URL && env.NEXT_PUBLIC_SUPABASE_ANON_KEY);
+  if (env.NODE_ENV === 'production' && serverless && !supabaseAuth && !env.AUTH_JWT_SECRET) {
+    throw new ConfigError(
+      'AUTH_JWT_SECRET is missing: built-in auth on a serverless host needs one shared signing secret ' +
+        '(32+ random characters), or configure Supabase Auth (NEXT_PUBLIC_SUPABASE_URL and NEXT_PUBLIC_SUPABASE_ANON_KEY).',
     );
   }
   return env;

@@ -1,5 +1,6 @@
 import {
   boolean,
+  char,
   integer,
   jsonb,
   pgTable,
@@ -122,6 +123,46 @@ export const subscriptions = pgTable('subscriptions', {
   updatedAt: updatedAt(),
 });
 
+export const refreshTokens = pgTable('refresh_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull(),
+  familyId: uuid('family_id').notNull(),
+  tokenHash: char('token_hash', { length: 64 }).notNull(),
+  parentId: uuid('parent_id'),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  revokedReason: varchar('revoked_reason', { length: 50 }),
+  userAgent: varchar('user_agent', { length: 500 }),
+  ip: varchar('ip', { length: 64 }),
+});
+
+export const authTokens = pgTable('auth_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull(),
+  purpose: varchar('purpose', { length: 20 }).$type<'verify_email' | 'reset_password'>().notNull(),
+  tokenHash: char('token_hash', { length: 64 }).notNull(),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
+
+/** Outbox and delivery log of the mail port (lib/mail); service role only. */
+export const mailOutbox = pgTable('mail_outbox', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  toEmail: varchar('to_email', { length: 255 }).notNull(),
+  subject: varchar('subject', { length: 255 }).notNull(),
+  textBody: text('text_body').notNull(),
+  htmlBody: text('html_body'),
+  template: varchar('template', { length: 50 }).notNull(),
+  createdAt: createdAt(),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+  provider: varchar('provider', { length: 20 }).$type<'outbox' | 'sendgrid'>().notNull(),
+  providerMessageId: text('provider_message_id'),
+  error: text('error'),
+});
+
 /** Every table in `public`, by its SQL name: the RLS and mirror tests walk this list. */
 export const publicTables = {
   profiles,
@@ -132,4 +173,7 @@ export const publicTables = {
   achievements,
   user_achievements: userAchievements,
   subscriptions,
+  refresh_tokens: refreshTokens,
+  auth_tokens: authTokens,
+  mail_outbox: mailOutbox,
 } as const;

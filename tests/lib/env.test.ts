@@ -23,9 +23,19 @@ describe('configuration', () => {
   });
 
   it('allows embedded production when told to, or when a database is configured', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production', VERCEL: '1', ALLOW_EMBEDDED_IN_PRODUCTION: 'true' })).not.toThrow();
+    const secret = { AUTH_JWT_SECRET: 'x'.repeat(32) };
+    expect(() => parseEnv({ NODE_ENV: 'production', VERCEL: '1', ALLOW_EMBEDDED_IN_PRODUCTION: 'true', ...secret })).not.toThrow();
     expect(() =>
-      parseEnv({ NODE_ENV: 'production', VERCEL: '1', DATABASE_URL: 'postgresql://u:p@db.example.com:6543/postgres' }),
+      parseEnv({ NODE_ENV: 'production', VERCEL: '1', DATABASE_URL: 'postgresql://u:p@db.example.com:6543/postgres', ...secret }),
+    ).not.toThrow();
+  });
+
+  it('refuses built-in auth on a serverless host without a shared signing secret, naming AUTH_JWT_SECRET', () => {
+    const base = { NODE_ENV: 'production', VERCEL: '1', DATABASE_URL: 'postgresql://u:p@db.example.com:6543/postgres' } as const;
+    expect(() => parseEnv(base)).toThrow(/AUTH_JWT_SECRET is missing/);
+    expect(() => parseEnv({ ...base, AUTH_JWT_SECRET: 'short' })).toThrow(/AUTH_JWT_SECRET/);
+    expect(() =>
+      parseEnv({ ...base, NEXT_PUBLIC_SUPABASE_URL: 'https://abc.supabase.co', NEXT_PUBLIC_SUPABASE_ANON_KEY: 'anon' }),
     ).not.toThrow();
   });
 

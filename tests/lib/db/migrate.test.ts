@@ -24,10 +24,13 @@ describe('migration runner', () => {
     expect(second.applied).toEqual([]);
     expect((await tablesIn('public')).map((r) => r.tablename)).toEqual([
       'achievements',
+      'auth_tokens',
+      'mail_outbox',
       'profiles',
       'quest_step_answers',
       'quest_steps',
       'quests',
+      'refresh_tokens',
       'subscriptions',
       'user_achievements',
       'user_progress',

@@ -10,7 +10,14 @@ import {
   subscriptions,
   userAchievements,
   userProgress,
+  refreshTokens,
+  authTokens,
+  mailOutbox,
 } from '@/lib/db/schema';
+import { startFamily } from '@/lib/auth/built-in/refresh-tokens';
+import { issueOneTimeToken } from '@/lib/auth/built-in/one-time-tokens';
+import { sendMail } from '@/lib/mail';
+import { verificationEmail } from '@/lib/mail/templates';
 import { upsertAchievement } from '@/lib/achievements/upsert-achievement';
 import { createAuthUser } from '@/lib/users/create-auth-user';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
@@ -43,6 +50,8 @@ interface World {
   spareAchievement: string;
   unlock: string;
   subscription: string;
+  refreshFamily: string;
+  mail: string;
 }
 
 type Run = (tx: Tx, w: World) => Promise<unknown[]>;
@@ -100,6 +109,24 @@ const matrix: Record<TableName, Record<Op, [Run, Expect]>> = {
     update: [(tx, w) => tx.update(subscriptions).set({ status: 'canceled' }).where(eq(subscriptions.id, w.subscription)).returning({ id: subscriptions.id }), [false, false, false, false]],
     delete: [(tx, w) => tx.delete(subscriptions).where(eq(subscriptions.id, w.subscription)).returning({ id: subscriptions.id }), [false, false, false, false]],
   },
+  refresh_tokens: {
+    select: [(tx, w) => tx.select({ id: refreshTokens.id }).from(refreshTokens).where(eq(refreshTokens.familyId, w.refreshFamily)), [false, false, false, false]],
+    insert: [(tx, w) => tx.insert(refreshTokens).values({ userId: w.users.owner.id, familyId: w.refreshFamily, tokenHash: 'f'.repeat(64), expiresAt: new Date(Date.now() + 60_000) }).returning({ id: refreshTokens.id }), [false, false, false, false]],
+    update: [(tx, w) => tx.update(refreshTokens).set({ revokedAt: null }).where(eq(refreshTokens.familyId, w.refreshFamily)).returning({ id: refreshTokens.id }), [false, false, false, false]],
+    delete: [(tx, w) => tx.delete(refreshTokens).where(eq(refreshTokens.familyId, w.refreshFamily)).returning({ id: refreshTokens.id }), [false, false, false, false]],
+  },
+  auth_tokens: {
+    select: [(tx, w) => tx.select({ id: authTokens.id }).from(authTokens).where(eq(authTokens.userId, w.users.owner.id)), [false, false, false, false]],
+    insert: [(tx, w) => tx.insert(authTokens).values({ userId: w.users.owner.id, purpose: 'reset_password', tokenHash: 'e'.repeat(64), expiresAt: new Date(Date.now() + 60_000) }).returning({ id: authTokens.id }), [false, false, false, false]],
+    update: [(tx, w) => tx.update(authTokens).set({ usedAt: null }).where(eq(authTokens.userId, w.users.owner.id)).returning({ id: authTokens.id }), [false, false, false, false]],
+    delete: [(tx, w) => tx.delete(authTokens).where(eq(authTokens.userId, w.users.owner.id)).returning({ id: authTokens.id }), [false, false, false, false]],
+  },
+  mail_outbox: {
+    select: [(tx, w) => tx.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.id, w.mail)), [false, false, false, false]],
+    insert: [(tx, w) => tx.insert(mailOutbox).values({ toEmail: w.users.owner.email, subject: 'Forged', textBody: 'Forged', template: 'verification', provider: 'outbox' }).returning({ id: mailOutbox.id }), [false, false, false, false]],
+    update: [(tx, w) => tx.update(mailOutbox).set({ subject: 'Changed' }).where(eq(mailOutbox.id, w.mail)).returning({ id: mailOutbox.id }), [false, false, false, false]],
+    delete: [(tx, w) => tx.delete(mailOutbox).where(eq(mailOutbox.id, w.mail)).returning({ id: mailOutbox.id }), [false, false, false, false]],
+  },
 };
 
 describe('row-level security matrix', () => {
@@ -128,6 +155,8 @@ describe('row-level security matrix', () => {
       const achievement = await upsertAchievement(tx, { slug: 'matrix-a', name: 'Matrix A', description: 'For the RLS matrix.', criteria: { type: 'first_quest' }, xpReward: 0, rarity: 'common' });
       const spareAchievement = await upsertAchievement(tx, { slug: 'matrix-b', name: 'Matrix B', description: 'For the RLS matrix.', criteria: { type: 'quests_completed', count: 2 }, xpReward: 0, rarity: 'common' });
       const [unlock] = await tx.insert(userAchievements).values({ userId: owner.id, achievementId: achievement }).returning();
+      const { familyId: refreshFamily } = await startFamily(tx, owner.id, { ip: null, userAgent: null });
+      await issueOneTimeToken(tx, owner.id, 'reset_password');
       const [subscription] = await tx.insert(subscriptions).values({ userId: owner.id, planId: 'premium-monthly', status: 'active', stripeSubscriptionId: 'sub_matrix' }).returning();
       return {
         users: { owner, other, admin, premium },
@@ -145,8 +174,14 @@ describe('row-level security matrix', () => {
         spareAchievement,
         unlock: unlock!.id,
         subscription: subscription!.id,
+        refreshFamily,
+        mail: '',
       };
     });
+  });
+
+  beforeAll(async () => {
+    world.mail = (await sendMail({ to: world.users.owner.email, ...verificationEmail({ name: 'Owner', link: 'https://workfree.test/verify-email?token=matrix' }) })).id;
   });
 
   afterAll(async () => {

@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { Badge } from '@/components/ui/badge';
+import { currentSession } from '@/lib/auth/session';
+import { ChangePasswordForm, DeleteAccountSection, ProfileForm, ResendVerificationButton, SignOutEverywhere } from './settings-forms';
+
+export const metadata: Metadata = { title: 'Settings' };
+export const dynamic = 'force-dynamic';
+
+function Section({ id, title, description, children }: { id: string; title: string; description: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">{description}</p>
+      <div className="mt-5">{children}</div>
+    </section>
+  );
+}
+
+export default async function SettingsPage() {
+  const session = await currentSession();
+  // The proxy already sent signed-out visitors to /login; this covers a session revoked meanwhile.
+  if (!session) redirect('/login?next=/settings');
+  const { user } = session;
+  const initials = (user.fullName ?? user.email).trim().slice(0, 1).toUpperCase();
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6 px-4 py-10 sm:px-6">
+      <h1 className="text-3xl font-bold tracking-tight">Settings</h1>
+
+      <Section id="profile-heading" title="Profile" description="How you appear in WorkFree.">
+        <div className="mb-5 flex items-center gap-4">
+          {/* Avatar uploads arrive with the storage port; until then, initials. */}
+          <span aria-hidden="true" className="grid size-14 place-items-center rounded-full bg-brand-100 text-xl font-bold text-brand-800">
+            {initials}
+          </span>
+          <div className="text-sm">
+            <p className="font-medium text-slate-900">{user.email}</p>
+            <p className="mt-1 flex flex-wrap items-center gap-2">
+              {user.emailVerified ? <Badge tone="green">Email verified</Badge> : <Badge tone="amber">Email not verified</Badge>}
+              <Badge tone={user.tier === 'premium' ? 'brand' : 'neutral'}>{user.tier === 'premium' ? 'Premium' : 'Free plan'}</Badge>
+            </p>
+          </div>
+        </div>
+        {!user.emailVerified ? <ResendVerificationButton /> : null}
+        <ProfileForm fullName={user.fullName ?? ''} />
+      </Section>
+
+      <Section id="password-heading" title="Password" description="Changing it signs out your other devices.">
+        <ChangePasswordForm />
+      </Section>
+
+      <Section id="sessions-heading" title="Sessions" description="Signed in somewhere you no longer use? End every session, including this one.">
+        <SignOutEverywhere />
+      </Section>
+
+      <Section id="delete-heading" title="Delete account" description="Removes your profile, progress, XP and achievements for good. This cannot be undone.">
+        <DeleteAccountSection />
+      </Section>
+    </div>
+  );
+}

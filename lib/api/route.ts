@@ -1,0 +1,90 @@
+import 'server-only';
+import type { NextRequest, NextResponse } from 'next/server';
+import { InvalidClaimsError } from '@/lib/db';
+import { can, type Permission } from '@/lib/auth/permissions';
+import { resolveSession } from '@/lib/auth/session';
+import type { CookieJar, CookieOptions, Session } from '@/lib/auth/types';
+import { ApiError } from './errors';
+import { errorResponse } from './respond';
+
+export type RouteContext<P> = { params: Promise<P> };
+/** What handlers get: the route params and the request's cookies, writable. */
+export type HandlerContext<P> = RouteContext<P> & { cookies: CookieJar };
+type NextHandler<P> = (request: NextRequest, context: RouteContext<P>) => Promise<Response>;
+type Handler<P> = (request: NextRequest, context: HandlerContext<P>) => Promise<Response>;
+type UserHandler<P> = (request: NextRequest, context: HandlerContext<P> & { session: Session }) => Promise<Response>;
+
+/**
+ * A CookieJar over the request's cookies that remembers what handlers write, so the writes can be
+ * put on whatever response goes out — success or error (a failed refresh still clears cookies).
+ */
+function cookieJarOf(request: NextRequest) {
+  const pending: { name: string; value: string; options?: CookieOptions }[] = [];
+  const jar: CookieJar = {
+    getAll: () => request.cookies.getAll().map(({ name, value }) => ({ name, value })),
+    setAll: (list) => {
+      for (const cookie of list) {
+        pending.push(cookie);
+        request.cookies.set(cookie.name, cookie.value);
+      }
+    },
+  };
+  const applyTo = (response: Response) => {
+    const cookies = (response as NextResponse).cookies;
+    for (const { name, value, options } of pending) {
+      if (cookies) cookies.set(name, value, options);
+    }
+    return response;
+  };
+  return { jar, applyTo };
+}
+
+/** The Postgres error code, wherever the driver or Drizzle put it. */
+function pgCode(error: unknown): string | undefined {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** Maps anything a handler throws to the contract's error body; unknown errors are logged, never shown. */
+export function toApiError(error: unknown, requestId: string | null): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof InvalidClaimsError) return new ApiError('UNAUTHORIZED', 'Sign in to continue');
+  // RLS or a guard trigger said no: the caller is not allowed, which is a 403, not a crash.
+  if (pgCode(error) === '42501') return new ApiError('FORBIDDEN', 'You are not allowed to do that');
+  console.error(JSON.stringify({ level: 'error', msg: 'unhandled route error', requestId, error: String(error), stack: (error as Error)?.stack }));
+  return new ApiError('INTERNAL_ERROR', `Something went wrong${requestId ? ` (request ${requestId})` : ''}`);
+}
+
+/** Every route handler goes through this: errors become `{ success: false, error }` with their status. */
+export function route<P = Record<string, string>>(handler: Handler<P>): NextHandler<P> {
+  return async (request, context) => {
+    const { jar, applyTo } = cookieJarOf(request);
+    try {
+      return applyTo(await handler(request, { ...context, cookies: jar }));
+    } catch (error) {
+      return applyTo(errorResponse(toApiError(error, request.headers.get('x-request-id'))));
+    }
+  };
+}
+
+/** Requires a signed-in caller (bearer token or session cookie); 401 otherwise. */
+export function withUser<P = Record<string, string>>(handler: UserHandler<P>): NextHandler<P> {
+  return route<P>(async (request, context) => {
+    const session = await resolveSession(request.headers, context.cookies);
+    if (!session) throw new ApiError('UNAUTHORIZED', 'Sign in to continue');
+    return handler(request, { ...context, session });
+  });
+}
+
+/** Requires a signed-in caller whose role holds `permission`; 403 otherwise. RLS checks again. */
+export function withPermission<P = Record<string, string>>(permission: Permission, handler: UserHandler<P>): NextHandler<P> {
+  return withUser<P>(async (request, context) => {
+    if (!can(context.session.user.role, permission)) {
+      throw new ApiError('FORBIDDEN', `This needs the ${permission} permission`);
+    }
+    return handler(request, context);
+  });
+}

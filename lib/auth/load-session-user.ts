@@ -1,0 +1,39 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { asUser, type JwtClaims } from '@/lib/db';
+import { profiles } from '@/lib/db/schema';
+import type { Session } from './types';
+
+/**
+ * Turns verified claims into a session with the user's current profile, read as the user (RLS:
+ * owner reads own profile). Role and tier come from the database, not the token, so a change is
+ * seen on the next request rather than the next refresh. Null when the profile is gone.
+ */
+export async function loadSession(claims: JwtClaims): Promise<Session | null> {
+  const [row] = await asUser(claims, (tx) =>
+    tx
+      .select({
+        id: profiles.id,
+        email: profiles.email,
+        fullName: profiles.fullName,
+        role: profiles.role,
+        tier: profiles.subscriptionTier,
+        emailVerified: profiles.emailVerified,
+      })
+      .from(profiles)
+      .where(eq(profiles.id, claims.sub))
+      .limit(1),
+  );
+  if (!row) return null;
+  return {
+    claims,
+    user: {
+      id: row.id,
+      email: row.email,
+      fullName: row.fullName,
+      role: row.role as Session['user']['role'],
+      tier: row.tier === 'premium' ? 'premium' : 'free',
+      emailVerified: row.emailVerified,
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { cache } from 'react';
+import { authAdapter } from './index';
+import { loadSession } from './load-session-user';
+import type { CookieJar, Session } from './types';
+
+/** The bearer token of a request, when it sends `Authorization: Bearer …`. */
+export function bearerTokenOf(headers: Headers): string | null | undefined {
+  const header = headers.get('authorization');
+  if (header === null) return undefined;
+  return /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim())?.[1] ?? null;
+}
+
+/**
+ * The session of a request: a bearer token when the request sends one (API clients), else the
+ * session cookies (the browser). A malformed Authorization header counts as signed out rather than
+ * falling back to cookies.
+ */
+export async function resolveSession(headers: Headers, jar: CookieJar): Promise<Session | null> {
+  const adapter = authAdapter();
+  const bearer = bearerTokenOf(headers);
+  const claims =
+    bearer === undefined ? await adapter.claimsFromCookies(jar) : bearer ? await adapter.verifyAccessToken(bearer) : null;
+  return claims ? loadSession(claims) : null;
+}
+
+/**
+ * A CookieJar over next/headers' cookie store. Route handlers and server actions may write;
+ * Server Components may not (Next throws), so pages use a read-only jar — the proxy has already
+ * refreshed the session cookies before the page renders.
+ */
+export async function requestCookieJar(options: { readOnly?: boolean } = {}): Promise<CookieJar> {
+  const store = await cookies();
+  return {
+    getAll: () => store.getAll().map(({ name, value }) => ({ name, value })),
+    setAll: (list) => {
+      if (options.readOnly) return;
+      for (const { name, value, options: cookieOptions } of list) store.set(name, value, cookieOptions);
+    },
+  };
+}
+
+/** The session of the page being rendered (Server Components); resolved once per request. */
+export const currentSession = cache(async (): Promise<Session | null> =>
+  resolveSession(await headers(), await requestCookieJar({ readOnly: true })),
+);

@@ -1,0 +1,27 @@
+/** Pages that need a signed-in user: the (app) and (admin) route groups. */
+export const PROTECTED_PREFIXES = ['/dashboard', '/settings', '/achievements', '/admin'] as const;
+/** Pages a signed-in user has no business on. */
+export const SIGNED_OUT_ONLY = ['/login', '/register'] as const;
+/** Where signed-in users land when no return path is given. */
+export const HOME_SIGNED_IN = '/quests';
+
+const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+
+export const isProtectedPath = (pathname: string) => PROTECTED_PREFIXES.some((p) => under(pathname, p));
+export const isSignedOutOnlyPath = (pathname: string) => SIGNED_OUT_ONLY.some((p) => under(pathname, p));
+
+/**
+ * A return path from `?next=` that is safe to redirect to: same-site and relative. Anything else
+ * (absolute URLs, protocol-relative `//evil.example`, backslash tricks) is dropped.
+ */
+export function safeReturnPath(value: string | null | undefined): string | null {
+  if (!value || value.length > 2000) return null;
+  if (!value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return null;
+  try {
+    const url = new URL(value, 'http://workfree.invalid');
+    if (url.origin !== 'http://workfree.invalid') return null;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Every rate limit the app applies, in one place (ARCHITECTURE §4). All backends use a sliding
+ * window, so a burst at the edge of a window cannot double the budget.
+ */
+export interface RateLimitPolicyConfig {
+  /** Requests allowed inside one window. */
+  limit: number;
+  windowMs: number;
+}
+
+export const RATE_LIMIT_POLICIES = {
+  /**
+   * Keyed by account + IP (see loginKey): one attacker cannot lock a victim out from everywhere,
+   * and one IP cannot walk through many passwords for an account. Every attempt counts; a
+   * successful login clears the counter (resetRateLimit).
+   */
+  login: { limit: 5, windowMs: 15 * 60_000 },
+  /** Keyed by the signed-in user's id. */
+  api: { limit: 100, windowMs: 60_000 },
+  /** Keyed by client IP (clientIp), for anonymous traffic. */
+  public: { limit: 20, windowMs: 60_000 },
+} as const satisfies Record<string, RateLimitPolicyConfig>;
+
+export type RateLimitPolicy = keyof typeof RATE_LIMIT_POLICIES;
+
+export const RATE_LIMIT_POLICY_NAMES = Object.keys(RATE_LIMIT_POLICIES) as RateLimitPolicy[];
+
+/** Case and spacing must not give a guesser a fresh budget for the same account. */
+export function loginKey(account: string, ip: string | null): string {
+  return `${account.trim().toLowerCase()}|${ip ?? 'unknown'}`;
+}

@@ -1,0 +1,69 @@
+import { ConfigError, parseEnv } from '@/lib/env';
+import { createRateLimitBackend } from '@/lib/ratelimit/backend';
+import type { RateLimitBackend } from '@/lib/ratelimit';
+
+const UPSTASH = { UPSTASH_REDIS_REST_URL: 'https://eu1-example.upstash.io', UPSTASH_REDIS_REST_TOKEN: 'token' };
+
+describe('rate-limit backend choice', () => {
+  const opened: RateLimitBackend[] = [];
+  const choose = (vars: Record<string, string>) => {
+    const backend = createRateLimitBackend(parseEnv({ NODE_ENV: 'development', ...vars }));
+    opened.push(backend);
+    return backend.kind;
+  };
+  afterAll(() => Promise.all(opened.map((b) => b.close())));
+
+  it('runs in-process with no configuration', () => {
+    expect(choose({})).toBe('memory');
+  });
+
+  it('uses a Redis server when REDIS_URL is set', () => {
+    expect(choose({ REDIS_URL: 'redis://127.0.0.1:6379' })).toBe('redis');
+  });
+
+  it('prefers Upstash REST when its URL and token are set, even with REDIS_URL', () => {
+    expect(choose(UPSTASH)).toBe('upstash');
+    expect(choose({ ...UPSTASH, REDIS_URL: 'redis://127.0.0.1:6379' })).toBe('upstash');
+  });
+
+  it('names the missing half of the Upstash pair instead of quietly using another backend', () => {
+    expect(() => choose({ UPSTASH_REDIS_REST_URL: UPSTASH.UPSTASH_REDIS_REST_URL })).toThrow(/UPSTASH_REDIS_REST_TOKEN is missing/);
+    expect(() => choose({ UPSTASH_REDIS_REST_TOKEN: 'token', REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(
+      /UPSTASH_REDIS_REST_URL is missing/,
+    );
+  });
+
+  it('refuses in-process limits in production on a serverless host, naming the variables', () => {
+    const serverless = {
+      NODE_ENV: 'production',
+      VERCEL: '1',
+      DATABASE_URL: 'postgresql://u:p@db.example.com:6543/postgres',
+      AUTH_JWT_SECRET: 'x'.repeat(32),
+    };
+    expect(() => choose(serverless)).toThrow(ConfigError);
+    expect(() => choose(serverless)).toThrow(/UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN \(or REDIS_URL\) are missing/);
+    expect(choose({ ...serverless, ALLOW_EMBEDDED_IN_PRODUCTION: 'true' })).toBe('memory');
+    expect(choose({ ...serverless, REDIS_URL: 'rediss://cache.example.com:6380' })).toBe('redis');
+    expect(choose({ NODE_ENV: 'production' })).toBe('memory'); // `next start` on one machine
+  });
+
+  it('falls back to in-process limits while Redis is unreachable, instead of failing open or closed', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    const backend = createRateLimitBackend(parseEnv({ NODE_ENV: 'development', REDIS_URL: 'redis://127.0.0.1:1' }));
+    opened.push(backend);
+    try {
+      const results = [await backend.limit('login', 'k')];
+      // Only the first call waits for Redis; the rest skip it while it is known to be down.
+      const started = Date.now();
+      for (let i = 0; i < 5; i++) results.push(await backend.limit('login', 'k'));
+      expect(Date.now() - started).toBeLessThan(200);
+      expect(results.map((r) => r.success)).toEqual([true, true, true, true, true, false]);
+      expect(results[5]?.retryAfterSeconds).toBeGreaterThan(0);
+      await expect(backend.reset('login', 'k')).resolves.toBeUndefined();
+      expect((await backend.limit('login', 'k')).success).toBe(true);
+      expect(warn).toHaveBeenCalledTimes(1); // throttled: one line, not one per request
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
