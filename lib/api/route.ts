@@ -30,6 +30,8 @@ function cookieJarOf(request: NextRequest) {
     },
   };
   const applyTo = (response: Response) => {
+    // API answers are per caller: never let a shared cache keep one.
+    if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
     const cookies = (response as NextResponse).cookies;
     for (const { name, value, options } of pending) {
       if (cookies) cookies.set(name, value, options);

@@ -18,7 +18,7 @@ export function bearerTokenOf(headers: Headers): string | null | undefined {
  * falling back to cookies.
  */
 export async function resolveSession(headers: Headers, jar: CookieJar): Promise<Session | null> {
-  const adapter = authAdapter();
+  const adapter = await authAdapter();
   const bearer = bearerTokenOf(headers);
   const claims =
     bearer === undefined ? await adapter.claimsFromCookies(jar) : bearer ? await adapter.verifyAccessToken(bearer) : null;

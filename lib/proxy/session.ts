@@ -3,7 +3,6 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { builtInAuthAdapter } from '@/lib/auth/built-in/adapter';
 import { ACCESS_COOKIE, REFRESH_COOKIE } from '@/lib/auth/cookies';
 import { verifyAccessToken } from '@/lib/auth/jwt';
-import { refreshSupabaseSessionInProxy } from '@/lib/auth/supabase/proxy-client';
 import type { CookieJar } from '@/lib/auth/types';
 import { env } from '@/lib/env';
 import { clientIp } from '@/lib/ratelimit/client-ip';
@@ -25,6 +24,7 @@ export interface ProxySession {
 export async function refreshSessionInProxy(request: NextRequest, forwardHeaders: Headers): Promise<ProxySession> {
   const config = env();
   if (config.NEXT_PUBLIC_SUPABASE_URL && config.NEXT_PUBLIC_SUPABASE_ANON_KEY) {
+    const { refreshSupabaseSessionInProxy } = await import('@/lib/auth/supabase/proxy-client');
     const { response, claims } = await refreshSupabaseSessionInProxy(request, forwardHeaders);
     return { response, signedIn: Boolean(claims) };
   }

@@ -22,7 +22,8 @@ export function supabaseConfig(): { url: string; anonKey: string } {
  * proxy clients must use the same options, or a refresh in the proxy would rewrite them.
  */
 export function sessionCookieOptions(origin?: string): CookieOptionsWithName {
-  const secure = origin ? cookieIsSecure(origin) : env().NODE_ENV === 'production';
+  const known = origin ?? env().APP_URL;
+  const secure = known ? cookieIsSecure(known) : env().NODE_ENV === 'production';
   return { httpOnly: true, secure, sameSite: 'lax', path: '/' };
 }
 

@@ -8,6 +8,6 @@ import { withUser } from '@/lib/api/route';
 /** POST /api/auth/change-password {currentPassword, newPassword} — other sessions are signed out. */
 export const POST = withUser(async (request, { session, cookies }) => {
   const body = await parseJsonBody(request, changePasswordSchema);
-  await authAdapter().changePassword(session, body.currentPassword, body.newPassword, authRequestContext(request, cookies));
+  await (await authAdapter()).changePassword(session, body.currentPassword, body.newPassword, authRequestContext(request, cookies));
   return ok({ message: 'Password changed. Other devices have been signed out.' });
 });

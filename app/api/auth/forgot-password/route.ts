@@ -11,6 +11,6 @@ import { route } from '@/lib/api/route';
  */
 export const POST = route(async (request, { cookies }) => {
   const { email } = await parseJsonBody(request, forgotPasswordSchema);
-  await authAdapter().requestPasswordReset(email, authRequestContext(request, cookies));
+  await (await authAdapter()).requestPasswordReset(email, authRequestContext(request, cookies));
   return ok({ message: 'If an account exists for that email, a reset link is on its way.' });
 });

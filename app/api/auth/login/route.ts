@@ -26,7 +26,7 @@ export const POST = route(async (request, { cookies }) => {
       rateLimitHeaders(limit),
     );
   }
-  const adapter = authAdapter();
+  const adapter = await authAdapter();
   const { tokens } = await adapter.login(body, ctx);
   await resetRateLimit('login', key);
   const claims = await adapter.verifyAccessToken(tokens.accessToken);

@@ -15,6 +15,6 @@ export const POST = route(async (request, { cookies }) => {
   const ctx = authRequestContext(request, cookies);
   const session = await resolveSession(request.headers, cookies);
   if (body.allDevices && !session) throw new ApiError('UNAUTHORIZED', 'Sign in to sign out of all devices');
-  await authAdapter().logout(session, ctx, { allDevices: body.allDevices });
+  await (await authAdapter()).logout(session, ctx, { allDevices: body.allDevices });
   return ok({ message: body.allDevices ? 'Signed out of all devices' : 'Signed out' });
 });

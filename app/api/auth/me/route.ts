@@ -20,6 +20,6 @@ export const PATCH = withUser(async (request, { session, cookies }) => {
 /** DELETE /api/auth/me {password} — deletes the account and everything that belongs to it. */
 export const DELETE = withUser(async (request, { session, cookies }) => {
   const { password } = await parseJsonBody(request, deleteAccountSchema);
-  await authAdapter().deleteAccount(session, password, authRequestContext(request, cookies));
+  await (await authAdapter()).deleteAccount(session, password, authRequestContext(request, cookies));
   return ok({ message: 'Your account and its data have been deleted.' });
 });

@@ -15,6 +15,6 @@ export const POST = route(async (request, { cookies }) => {
   const hasBody = Number(request.headers.get('content-length') ?? '0') > 0;
   const body: z.infer<typeof refreshSchema> = hasBody ? await parseJsonBody(request, refreshSchema) : {};
   const ctx = authRequestContext(request, cookies);
-  const { tokens } = await authAdapter().refresh(body.refreshToken ?? null, ctx);
+  const { tokens } = await (await authAdapter()).refresh(body.refreshToken ?? null, ctx);
   return ok({ token: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt });
 });

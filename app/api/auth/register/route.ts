@@ -9,7 +9,7 @@ import { route } from '@/lib/api/route';
 export const POST = route(async (request, { cookies }) => {
   const body = await parseJsonBody(request, registerSchema);
   const ctx = authRequestContext(request, cookies);
-  const { userId, tokens } = await authAdapter().register(body, ctx);
+  const { userId, tokens } = await (await authAdapter()).register(body, ctx);
   return ok(
     {
       user: { id: userId, email: body.email, fullName: body.fullName },

@@ -5,7 +5,7 @@ import { withUser } from '@/lib/api/route';
 
 /** POST /api/auth/resend-verification — a new verification link (earlier links stop working). */
 export const POST = withUser(async (request, { session, cookies }) => {
-  await authAdapter().resendVerification(session, authRequestContext(request, cookies));
+  await (await authAdapter()).resendVerification(session, authRequestContext(request, cookies));
   return ok({
     message: session.user.emailVerified ? 'Your email is already verified' : 'A new verification link is on its way',
   });

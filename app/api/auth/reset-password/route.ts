@@ -8,6 +8,6 @@ import { route } from '@/lib/api/route';
 /** POST /api/auth/reset-password {token, password} — sets a new password and ends every session. */
 export const POST = route(async (request, { cookies }) => {
   const { token, password } = await parseJsonBody(request, resetPasswordSchema);
-  await authAdapter().resetPassword(token, password, authRequestContext(request, cookies));
+  await (await authAdapter()).resetPassword(token, password, authRequestContext(request, cookies));
   return ok({ message: 'Password updated. Sign in with your new password.' });
 });

@@ -8,6 +8,6 @@ import { route } from '@/lib/api/route';
 /** POST /api/auth/verify-email {token} — confirms the address from the emailed link (single use). */
 export const POST = route(async (request, { cookies }) => {
   const { token } = await parseJsonBody(request, verifyEmailSchema);
-  await authAdapter().verifyEmail(token, authRequestContext(request, cookies));
+  await (await authAdapter()).verifyEmail(token, authRequestContext(request, cookies));
   return ok({ message: 'Email verified' });
 });

@@ -98,8 +98,12 @@ describe('register and login', () => {
       const result = await call(login, { body });
       return { ...result, ms: performance.now() - started };
     };
-    const wrong = await time({ email, password: 'not the password!' });
-    const unknown = await time({ email: `nobody-${Date.now()}@example.test`, password: 'not the password!' });
+    const median = async (body: object) => {
+      const runs = [await time(body), await time(body), await time(body)];
+      return runs.sort((a, b) => a.ms - b.ms)[1]!;
+    };
+    const wrong = await median({ email, password: 'not the password!' });
+    const unknown = await median({ email: `nobody-${Date.now()}@example.test`, password: 'not the password!' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(unknown.json).toEqual(wrong.json);

@@ -50,6 +50,15 @@ describe('supabase adapter: verifyEmail and resendVerification', () => {
     await expect(adapter.verifyEmail('f'.repeat(56), context())).rejects.toMatchObject({ code: 'INVALID_TOKEN', status: 400 });
   });
 
+  it('keeps a GoTrue rate limit as RATE_LIMITED with Retry-After rather than calling the link bad', async () => {
+    double().failNext('POST', '/verify', 429);
+    await expect(adapter.verifyEmail('f'.repeat(56), context())).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      status: 429,
+      headers: { 'Retry-After': '60' },
+    });
+  });
+
   it('resends the confirmation mail to an unverified user, and does nothing for a verified one', async () => {
     const user = double().addUser({ email: email(), password: 'long enough pw', confirmed: false });
     await adapter.resendVerification(sessionFor(user, false), context());

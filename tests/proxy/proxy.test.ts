@@ -1,0 +1,140 @@
+import { NextRequest } from 'next/server';
+import { proxy } from '@/proxy';
+import { resetEnvForTests } from '@/lib/env';
+import { POST as register } from '@/app/api/auth/register/route';
+import { POST as refresh } from '@/app/api/auth/refresh/route';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { call, cookiesSet } from '../support/http';
+
+let counter = 0;
+async function signUp() {
+  const email = `proxy${++counter}-${Date.now()}@example.test`;
+  const { json } = await call(register, { body: { email, password: 'correct horse battery', fullName: 'Proxy' } });
+  return { token: json.token as string, refreshToken: json.refreshToken as string };
+}
+
+function request(path: string, init: { method?: string; headers?: Record<string, string>; cookies?: Record<string, string> } = {}) {
+  const headers = new Headers(init.headers);
+  if (init.cookies) headers.set('cookie', Object.entries(init.cookies).map(([k, v]) => `${k}=${v}`).join('; '));
+  return new NextRequest(`http://localhost${path}`, { method: init.method ?? 'GET', headers });
+}
+
+const passedThrough = (response: Response) => response.headers.get('x-middleware-next') === '1';
+
+describe('proxy', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  describe('request ids', () => {
+    it('gives a request a fresh id, keeps a well-formed incoming one, replaces a hostile one', async () => {
+      expect((await proxy(request('/quests'))).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect((await proxy(request('/quests', { headers: { 'x-request-id': 'lb-1234abcd' } }))).headers.get('x-request-id')).toBe('lb-1234abcd');
+      const hostile = await proxy(request('/quests', { headers: { 'x-request-id': '<script>alert(1)</script>' } }));
+      expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    });
+  });
+
+  describe('CSRF', () => {
+    const post = (headers: Record<string, string>) =>
+      proxy(request('/api/auth/logout', { method: 'POST', headers, cookies: { wf_access: 'x' } }));
+
+    it('refuses a cookie-authenticated POST from another origin', async () => {
+      const response = await post({ origin: 'https://evil.example' });
+      expect(response.status).toBe(403);
+      expect((await response.json()).error.code).toBe('CSRF_REJECTED');
+      expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+      expect((await post({ origin: 'null' })).status).toBe(403);
+    });
+
+    it('lets same-origin, bearer and label-free (non-browser) requests through', async () => {
+      expect(passedThrough(await post({ origin: 'http://localhost', 'sec-fetch-site': 'same-origin' }))).toBe(true);
+      expect(passedThrough(await post({ origin: 'https://evil.example', authorization: 'Bearer abc' }))).toBe(true);
+      expect(passedThrough(await post({}))).toBe(true);
+    });
+
+    it('leaves safe methods and webhooks alone', async () => {
+      expect(passedThrough(await proxy(request('/api/health', { headers: { origin: 'https://evil.example' } })))).toBe(true);
+      const webhook = await proxy(request('/api/webhooks/stripe', { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' } }));
+      expect(passedThrough(webhook)).toBe(true);
+    });
+  });
+
+  describe('rate limits', () => {
+    it('gives anonymous callers 20 API requests a minute per IP, then 429 with Retry-After', async () => {
+      process.env.TRUST_PROXY = 'true'; // let X-Forwarded-For name the client, as behind Vercel
+      resetEnvForTests();
+      const statuses: number[] = [];
+      let last: Response | undefined;
+      for (let i = 0; i < 21; i++) {
+        last = await proxy(request('/api/quests', { headers: { 'x-forwarded-for': '203.0.113.9' } }));
+        statuses.push(last.status);
+      }
+      expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+      expect(last!.status).toBe(429);
+      expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(last!.headers.get('x-ratelimit-limit')).toBe('20');
+      expect((await last!.json()).error.code).toBe('RATE_LIMITED');
+      // Another client still has its own budget.
+      expect((await proxy(request('/api/quests', { headers: { 'x-forwarded-for': '198.51.100.7' } }))).status).toBe(200);
+      delete process.env.TRUST_PROXY;
+      resetEnvForTests();
+    });
+
+    it('counts signed-in callers per user, with 100 a minute', async () => {
+      const { token } = await signUp();
+      const response = await proxy(request('/api/quests', { headers: { authorization: `Bearer ${token}` } }));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-ratelimit-limit')).toBe('100');
+      expect(response.headers.get('x-ratelimit-remaining')).toBe('99');
+    });
+
+    it('does not count health probes', async () => {
+      const response = await proxy(request('/api/health'));
+      expect(response.headers.get('x-ratelimit-limit')).toBeNull();
+    });
+  });
+
+  describe('page sessions', () => {
+    it('sends signed-out visitors of the app area to login with a return path', async () => {
+      const response = await proxy(request('/settings?tab=password'));
+      expect(response.status).toBe(307);
+      const location = new URL(response.headers.get('location')!);
+      expect(location.pathname).toBe('/login');
+      expect(location.searchParams.get('next')).toBe('/settings?tab=password');
+      expect((await proxy(request('/admin'))).status).toBe(307);
+    });
+
+    it('lets signed-in users in and keeps them out of login and register', async () => {
+      const { token } = await signUp();
+      expect(passedThrough(await proxy(request('/settings', { cookies: { wf_access: token } })))).toBe(true);
+      const away = await proxy(request('/login?next=/settings', { cookies: { wf_access: token } }));
+      expect(new URL(away.headers.get('location')!).pathname).toBe('/settings');
+      const evil = await proxy(request('/register?next=//evil.example/x', { cookies: { wf_access: token } }));
+      expect(new URL(evil.headers.get('location')!).host).toBe('localhost');
+    });
+
+    it('refreshes an expired session before the page renders', async () => {
+      const { refreshToken } = await signUp();
+      const response = await proxy(request('/settings', { cookies: { wf_refresh: refreshToken } }));
+      expect(passedThrough(response)).toBe(true);
+      const cookies = cookiesSet(response);
+      expect(cookies.wf_access?.value).toMatch(/^ey/);
+      expect(cookies.wf_refresh?.value).not.toBe(refreshToken);
+      // The page sees the new cookie on the forwarded request.
+      expect(response.headers.get('x-middleware-request-cookie')).toContain(cookies.wf_access!.value);
+    });
+
+    it('sends a visitor with a dead refresh token to login and clears the cookies', async () => {
+      const { refreshToken } = await signUp();
+      await call(refresh, { body: { refreshToken } });
+      const response = await proxy(request('/settings', { cookies: { wf_refresh: refreshToken } }));
+      expect(response.status).toBe(307);
+      expect(cookiesSet(response).wf_refresh?.value).toBe('');
+    });
+  });
+});
