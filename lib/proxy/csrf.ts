@@ -10,7 +10,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function isCrossSiteRequest(request: {
   method: string;
   headers: Headers;
-  nextUrl: { pathname: string; origin: string };
+  nextUrl: { pathname: string; host: string };
 }, trustedOrigins: string[] = []): boolean {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return false;
   if (!request.nextUrl.pathname.startsWith('/api/')) return false;
@@ -19,8 +19,21 @@ export function isCrossSiteRequest(request: {
   const site = request.headers.get('sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none') return true;
   const origin = request.headers.get('origin');
-  if (origin && origin !== 'null') {
-    return ![request.nextUrl.origin, ...trustedOrigins].includes(origin);
+  if (!origin) return false;
+  if (origin === 'null') return true;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return true;
   }
-  return origin === 'null';
+  // Compare hosts as the browser saw them (Host header); Next's nextUrl rewrites 127.0.0.1 to
+  // localhost. A forged X-Forwarded-Host cannot come from a cross-site page without CORS consent.
+  const sameSite = [
+    request.headers.get('host'),
+    request.headers.get('x-forwarded-host'),
+    request.nextUrl.host,
+    ...trustedOrigins.map((o) => new URL(o).host),
+  ];
+  return !sameSite.includes(originHost);
 }

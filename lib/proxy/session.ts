@@ -6,6 +6,7 @@ import { verifyAccessToken } from '@/lib/auth/jwt';
 import type { CookieJar } from '@/lib/auth/types';
 import { env } from '@/lib/env';
 import { clientIp } from '@/lib/ratelimit/client-ip';
+import { hashToken } from '@/lib/auth/token-hash';
 
 /** Refresh this long before the access token expires, so a page never renders with a dying token. */
 const REFRESH_MARGIN_SECONDS = 60;
@@ -39,28 +40,60 @@ export async function refreshSessionInProxy(request: NextRequest, forwardHeaders
     return { response: NextResponse.next({ request: { headers: forwardHeaders } }), signedIn: Boolean(claims) };
   }
 
-  const written: Parameters<CookieJar['setAll']>[0] = [];
-  const jar: CookieJar = {
-    getAll: () => request.cookies.getAll(),
-    setAll: (list) => {
-      written.push(...list);
-      for (const { name, value } of list) request.cookies.set(name, value);
-    },
-  };
-  let signedIn = false;
-  try {
-    await builtInAuthAdapter.refresh(null, {
-      cookies: jar,
-      ip: clientIp(request.headers),
-      userAgent: request.headers.get('user-agent'),
-      origin: config.APP_URL ?? request.nextUrl.origin,
-    });
-    signedIn = true;
-  } catch {
-    signedIn = false; // expired or reused: the adapter has cleared the cookies
-  }
+  const { written, signedIn } = await refreshOnce(request, config.APP_URL ?? request.nextUrl.origin);
+  for (const { name, value } of written) request.cookies.set(name, value);
   forwardHeaders.set('cookie', request.cookies.toString());
   const response = NextResponse.next({ request: { headers: forwardHeaders } });
   for (const { name, value, options } of written) response.cookies.set(name, value, options);
   return { response, signedIn };
+}
+
+type Written = Parameters<CookieJar['setAll']>[0];
+interface RefreshOutcome {
+  written: Written;
+  signedIn: boolean;
+}
+
+/**
+ * A page load fires several requests at once (the document, prefetches), all carrying the same
+ * expiring cookies. Rotating the refresh token once per request would make the second request look
+ * like a replay and end the session. So concurrent requests with the same refresh token share one
+ * rotation, and requests arriving within a few seconds after it (sent before the browser stored
+ * the new cookies) get the same result. The API's /api/auth/refresh stays strict.
+ */
+const SHARE_RESULT_MS = 5_000;
+const holder = globalThis as typeof globalThis & {
+  __workfreeProxyRefresh?: Map<string, { outcome: Promise<RefreshOutcome>; until: number }>;
+};
+
+async function refreshOnce(request: NextRequest, origin: string): Promise<RefreshOutcome> {
+  const token = request.cookies.get(REFRESH_COOKIE)?.value ?? '';
+  const shared = (holder.__workfreeProxyRefresh ??= new Map());
+  const now = Date.now();
+  for (const [key, entry] of shared) if (entry.until < now) shared.delete(key);
+  const key = hashToken(token);
+  const existing = shared.get(key);
+  if (existing) return existing.outcome;
+
+  const outcome = (async (): Promise<RefreshOutcome> => {
+    const written: Written = [];
+    const jar: CookieJar = { getAll: () => request.cookies.getAll(), setAll: (list) => void written.push(...list) };
+    try {
+      await builtInAuthAdapter.refresh(null, {
+        cookies: jar,
+        ip: clientIp(request.headers),
+        userAgent: request.headers.get('user-agent'),
+        origin,
+      });
+      return { written, signedIn: true };
+    } catch {
+      return { written, signedIn: false }; // expired or reused: the adapter has cleared the cookies
+    }
+  })();
+  shared.set(key, { outcome, until: now + SHARE_RESULT_MS });
+  outcome.finally(() => {
+    const entry = shared.get(key);
+    if (entry) entry.until = Date.now() + SHARE_RESULT_MS;
+  });
+  return outcome;
 }

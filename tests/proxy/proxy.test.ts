@@ -57,6 +57,11 @@ describe('proxy', () => {
       expect(passedThrough(await post({}))).toBe(true);
     });
 
+    it('compares the Origin with the Host the browser used (127.0.0.1 is not rewritten)', async () => {
+      expect(passedThrough(await post({ host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000' }))).toBe(true);
+      expect((await post({ host: '127.0.0.1:3000', origin: 'http://127.0.0.1:4000' })).status).toBe(403);
+    });
+
     it('leaves safe methods and webhooks alone', async () => {
       expect(passedThrough(await proxy(request('/api/health', { headers: { origin: 'https://evil.example' } })))).toBe(true);
       const webhook = await proxy(request('/api/webhooks/stripe', { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' } }));
@@ -127,6 +132,18 @@ describe('proxy', () => {
       expect(cookies.wf_refresh?.value).not.toBe(refreshToken);
       // The page sees the new cookie on the forwarded request.
       expect(response.headers.get('x-middleware-request-cookie')).toContain(cookies.wf_access!.value);
+    });
+
+    it('shares one rotation between the simultaneous requests of a page load', async () => {
+      const { refreshToken } = await signUp();
+      const load = () => proxy(request('/settings', { cookies: { wf_refresh: refreshToken } }));
+      const responses = await Promise.all([load(), load(), load()]);
+      expect(responses.every(passedThrough)).toBe(true);
+      const tokens = new Set(responses.map((r) => cookiesSet(r).wf_refresh?.value));
+      expect(tokens.size).toBe(1);
+      // The shared rotation left a live session behind.
+      const next = [...tokens][0]!;
+      expect((await call(refresh, { body: { refreshToken: next } })).status).toBe(200);
     });
 
     it('sends a visitor with a dead refresh token to login and clears the cookies', async () => {
