@@ -44,6 +44,11 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       PGLITE_DATA_DIR: '.data/e2e-pglite',
       DATABASE_URL: '',
+      // The suite reads verification links from the outbox through /dev/mailbox.
+      ENABLE_DEV_MAILBOX: 'true',
+      SENDGRID_API_KEY: '',
+      NEXT_PUBLIC_SUPABASE_URL: '',
+      REDIS_URL: '',
     },
   },
 });

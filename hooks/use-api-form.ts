@@ -46,8 +46,10 @@ export function useApiForm<S extends z.ZodType, R>(
       setFieldErrors(errors);
       setFormError('Please fix the highlighted fields.');
       // Move focus to the first invalid field, as a screen-reader user would need.
-      const first = Object.keys(errors)[0];
-      if (first) event.currentTarget.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"]`)?.focus();
+      const first = [...event.currentTarget.elements].find(
+        (el): el is HTMLInputElement => el instanceof HTMLInputElement && el.name in errors,
+      );
+      first?.focus();
       return;
     }
     setFieldErrors({});
