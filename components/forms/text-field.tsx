@@ -34,7 +34,7 @@ export function TextField({ name, label, hint, errors, id, className = '', ...in
       ) : null}
       {errors?.length ? (
         <p id={errorId} className="mt-1 text-sm text-rose-700">
-          {errors.join(' ')}
+          {errors[0]}
         </p>
       ) : null}
     </div>

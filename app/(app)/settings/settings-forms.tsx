@@ -137,7 +137,7 @@ export function DeleteAccountSection() {
         ref={dialogRef}
         onClose={() => setOpen(false)}
         aria-labelledby="delete-dialog-title"
-        className="w-[min(28rem,calc(100vw-2rem))] rounded-2xl p-0 shadow-xl backdrop:bg-slate-900/50"
+        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-2xl p-0 shadow-xl backdrop:bg-slate-900/50"
       >
         <form onSubmit={form.handleSubmit} noValidate className="space-y-4 p-6">
           <h2 id="delete-dialog-title" className="text-lg font-semibold text-slate-900">
