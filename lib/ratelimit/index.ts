@@ -52,3 +52,10 @@ export function rateLimitBackendKind(): RateLimitBackend['kind'] {
 export function useRateLimitBackend(next: RateLimitBackend | undefined): void {
   holder.__workfreeRateLimit = next;
 }
+
+/** Closes the backend's connections (Redis) so a test run or script can exit. */
+export async function closeRateLimitBackend(): Promise<void> {
+  const current = holder.__workfreeRateLimit;
+  holder.__workfreeRateLimit = undefined;
+  await current?.close();
+}

@@ -73,10 +73,13 @@ describe('proxy', () => {
     it('gives anonymous callers 20 API requests a minute per IP, then 429 with Retry-After', async () => {
       process.env.TRUST_PROXY = 'true'; // let X-Forwarded-For name the client, as behind Vercel
       resetEnvForTests();
+      // A fresh address per run: with REDIS_URL set the budget lives in a Redis shared by runs.
+      const ip = `198.18.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`;
+      const other = `198.19.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`;
       const statuses: number[] = [];
       let last: Response | undefined;
       for (let i = 0; i < 21; i++) {
-        last = await proxy(request('/api/quests', { headers: { 'x-forwarded-for': '203.0.113.9' } }));
+        last = await proxy(request('/api/quests', { headers: { 'x-forwarded-for': ip } }));
         statuses.push(last.status);
       }
       expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
@@ -85,7 +88,7 @@ describe('proxy', () => {
       expect(last!.headers.get('x-ratelimit-limit')).toBe('20');
       expect((await last!.json()).error.code).toBe('RATE_LIMITED');
       // Another client still has its own budget.
-      expect((await proxy(request('/api/quests', { headers: { 'x-forwarded-for': '198.51.100.7' } }))).status).toBe(200);
+      expect((await proxy(request('/api/quests', { headers: { 'x-forwarded-for': other } }))).status).toBe(200);
       delete process.env.TRUST_PROXY;
       resetEnvForTests();
     });

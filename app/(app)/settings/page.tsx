@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { Badge } from '@/components/ui/badge';
-import { currentSession } from '@/lib/auth/session';
+import { requireSession } from '@/lib/auth/guards';
 import { ChangePasswordForm, DeleteAccountSection, ProfileForm, ResendVerificationButton, SignOutEverywhere } from './settings-forms';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -20,10 +19,7 @@ function Section({ id, title, description, children }: { id: string; title: stri
 }
 
 export default async function SettingsPage() {
-  const session = await currentSession();
-  // The proxy already sent signed-out visitors to /login; this covers a session revoked meanwhile.
-  if (!session) redirect('/login?next=/settings');
-  const { user } = session;
+  const { user } = await requireSession('/settings');
   const initials = (user.fullName ?? user.email).trim().slice(0, 1).toUpperCase();
 
   return (

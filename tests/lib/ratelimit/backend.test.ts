@@ -11,7 +11,12 @@ describe('rate-limit backend choice', () => {
     opened.push(backend);
     return backend.kind;
   };
-  afterAll(() => Promise.all(opened.map((b) => b.close())));
+  afterAll(async () => {
+    await Promise.all(opened.map((b) => b.close()));
+    // ioredis arms a 2 s timer when disconnecting a client that never connected (the unreachable
+    // case below); let it fire so the worker exits cleanly instead of being killed.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+  });
 
   it('runs in-process with no configuration', () => {
     expect(choose({})).toBe('memory');

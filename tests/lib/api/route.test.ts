@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { ok } from '@/lib/api/respond';
+import { route, withPermission, withUser } from '@/lib/api/route';
+import { parseJsonBody } from '@/lib/api/parse';
+import { asService, asUser } from '@/lib/db';
+import { profiles } from '@/lib/db/schema';
+import { eq } from 'drizzle-orm';
+import { signAccessToken } from '@/lib/auth/jwt';
+import { startFamily } from '@/lib/auth/built-in/refresh-tokens';
+import { createTestDatabase, type TestDatabase } from '../../support/database';
+import { createTestUser, type TestUser } from '../../support/fixtures';
+import { call } from '../../support/http';
+
+/** A real access token for a fixture user (a live session family behind it). */
+async function tokenFor(user: TestUser): Promise<string> {
+  const { familyId } = await asService('test', (tx) => startFamily(tx, user.id, { ip: null, userAgent: null }));
+  const { token } = await signAccessToken({ ...user.claims, session_id: familyId });
+  return token;
+}
+
+describe('route wrappers', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  const analytics = withPermission('view:analytics', async (_req, { session }) => ok({ role: session.user.role }));
+
+  it('answers 401 to anonymous callers and 403 to a learner without the permission', async () => {
+    const learner = await createTestUser();
+    expect((await call(analytics)).status).toBe(401);
+    const denied = await call(analytics, { bearer: await tokenFor(learner) });
+    expect(denied.status).toBe(403);
+    expect(denied.json.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('view:analytics') });
+  });
+
+  it('lets an admin through', async () => {
+    const admin = await createTestUser({ role: 'admin' });
+    const allowed = await call(analytics, { bearer: await tokenFor(admin) });
+    expect(allowed.status).toBe(200);
+    expect(allowed.json).toEqual({ success: true, role: 'admin' });
+  });
+
+  it('reads the role from the database, so a demotion applies before the token expires', async () => {
+    const admin = await createTestUser({ role: 'admin' });
+    const token = await tokenFor(admin);
+    await asService('test', (tx) => tx.update(profiles).set({ role: 'user' }).where(eq(profiles.id, admin.id)));
+    expect((await call(analytics, { bearer: token })).status).toBe(403);
+  });
+
+  it('turns an RLS refusal into 403, not 500', async () => {
+    const learner = await createTestUser();
+    const promote = withUser(async (_req, { session }) => {
+      await asUser(session.claims, (tx) => tx.update(profiles).set({ role: 'admin' }).where(eq(profiles.id, session.user.id)));
+      return ok({});
+    });
+    const { status, json } = await call(promote, { method: 'POST', bearer: await tokenFor(learner) });
+    expect(status).toBe(403);
+    expect(json.error.code).toBe('FORBIDDEN');
+  });
+
+  it('answers an unexpected error with 500, the request id and no internals, and logs it', async () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => {});
+    const broken = route(async () => {
+      throw new Error('connection string postgres://secret@db');
+    });
+    const { status, json, response } = await call(broken, { headers: { 'x-request-id': 'req-abcdef12' } });
+    expect(status).toBe(500);
+    expect(json.error).toEqual({ code: 'INTERNAL_ERROR', message: 'Something went wrong (request req-abcdef12)' });
+    expect(JSON.stringify(json)).not.toContain('secret');
+    expect(spy).toHaveBeenCalledWith(expect.stringContaining('req-abcdef12'));
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    spy.mockRestore();
+  });
+
+  it('validates bodies, naming nested fields', async () => {
+    const echo = route(async (request) => ok(await parseJsonBody(request, z.object({ a: z.object({ b: z.number() }) }))));
+    const { status, json } = await call(echo, { body: { a: { b: 'x' } } });
+    expect(status).toBe(400);
+    expect(Object.keys(json.error.fields)).toEqual(['a.b']);
+  });
+});
