@@ -1,13 +1,15 @@
 import Link from 'next/link';
 import type { QuestSummary } from '@/lib/quests/queries';
 import { DifficultyBadge, TierBadge } from './quest-badges';
+import { QuestStatus } from './quest-status';
 
+/** A quest in a grid: its facts, and the caller's progress or lock state in words (not colour alone). */
 export function QuestCard({ quest }: { quest: QuestSummary }) {
   return (
     <article className="group relative flex h-full flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:shadow-md hover:ring-brand-200 focus-within:ring-2 focus-within:ring-brand-600">
       <div className="flex flex-wrap items-center gap-2">
         <DifficultyBadge difficulty={quest.difficulty} />
-        <TierBadge tier={quest.tier} />
+        <TierBadge tier={quest.tier} locked={quest.access === 'premium_locked'} />
       </div>
       <h3 className="mt-3 text-base font-semibold text-slate-900">
         <Link href={`/quests/${quest.slug}`} className="after:absolute after:inset-0 focus:outline-none">
@@ -28,13 +30,16 @@ export function QuestCard({ quest }: { quest: QuestSummary }) {
         ) : null}
         <div className="flex gap-1">
           <dt className="sr-only">Steps</dt>
-          <dd>{quest.stepCount} steps</dd>
+          <dd>{quest.stepCount === 1 ? '1 step' : `${quest.stepCount} steps`}</dd>
         </div>
         <div className="flex gap-1 font-semibold text-brand-700">
           <dt className="sr-only">Reward</dt>
           <dd>{quest.xpReward} XP</dd>
         </div>
       </dl>
+      <div className="mt-3 empty:hidden">
+        <QuestStatus quest={quest} />
+      </div>
     </article>
   );
 }

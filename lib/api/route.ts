@@ -72,6 +72,16 @@ export function route<P = Record<string, string>>(handler: Handler<P>): NextHand
   };
 }
 
+/** Public routes that answer differently when someone is signed in (the catalog's progress and locks). */
+export function withOptionalUser<P = Record<string, string>>(
+  handler: (request: NextRequest, context: HandlerContext<P> & { session: Session | null }) => Promise<Response>,
+): NextHandler<P> {
+  return route<P>(async (request, context) => {
+    const session = await resolveSession(request.headers, context.cookies);
+    return handler(request, { ...context, session });
+  });
+}
+
 /** Requires a signed-in caller (bearer token or session cookie); 401 otherwise. */
 export function withUser<P = Record<string, string>>(handler: UserHandler<P>): NextHandler<P> {
   return route<P>(async (request, context) => {

@@ -19,6 +19,8 @@ export async function loadSession(claims: JwtClaims): Promise<Session | null> {
         role: profiles.role,
         tier: profiles.subscriptionTier,
         emailVerified: profiles.emailVerified,
+        timeZone: profiles.timeZone,
+        leaderboardOptIn: profiles.leaderboardOptIn,
       })
       .from(profiles)
       .where(eq(profiles.id, claims.sub))
@@ -34,6 +36,8 @@ export async function loadSession(claims: JwtClaims): Promise<Session | null> {
       role: row.role as Session['user']['role'],
       tier: row.tier === 'premium' ? 'premium' : 'free',
       emailVerified: row.emailVerified,
+      timeZone: row.timeZone,
+      leaderboardOptIn: row.leaderboardOptIn,
     },
   };
 }

@@ -31,3 +31,8 @@ export function canAssignRole(actor: AppRole, from: AppRole, to: AppRole): boole
   if (isStaff(from) || isStaff(to)) return actor === 'super_admin';
   return true;
 }
+
+/** Premium content opens for the premium tier and for staff — the same rule as private.has_premium(). */
+export function hasPremiumAccess(user: { role: AppRole; tier: 'free' | 'premium' }): boolean {
+  return user.tier === 'premium' || user.role === 'premium' || isStaff(user.role);
+}

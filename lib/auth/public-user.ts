@@ -9,5 +9,7 @@ export function publicUser(user: SessionUser) {
     role: user.role,
     tier: user.tier,
     emailVerified: user.emailVerified,
+    timeZone: user.timeZone ?? 'UTC',
+    leaderboardOptIn: user.leaderboardOptIn ?? false,
   };
 }

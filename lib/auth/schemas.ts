@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZoneSchema } from '@/lib/streaks/time-zones';
 import { COMMON_PASSWORDS } from './common-passwords';
 
 /**
@@ -72,7 +73,21 @@ export const changePasswordSchema = z
     message: 'Choose a password different from the current one',
   });
 
-export const updateProfileSchema = z.object({ fullName: fullNameSchema });
+/**
+ * PATCH /api/auth/me: any of the learner's own editable fields. The settings forms each send their
+ * own part (the profile form always sends `fullName`, so an empty name is still refused); a body
+ * with none of them is refused too.
+ */
+export const updateProfileSchema = z
+  .object({
+    fullName: fullNameSchema.optional(),
+    timeZone: timeZoneSchema.optional(),
+    leaderboardOptIn: z.boolean({ error: 'leaderboardOptIn must be true or false' }).optional(),
+  })
+  .refine((v) => v.fullName !== undefined || v.timeZone !== undefined || v.leaderboardOptIn !== undefined, {
+    message: 'Send at least one of fullName, timeZone or leaderboardOptIn',
+  });
+export type UpdateProfileBody = z.infer<typeof updateProfileSchema>;
 export const deleteAccountSchema = z.object({ password: existingPasswordSchema });
 
 export type RegisterBody = z.infer<typeof registerSchema>;

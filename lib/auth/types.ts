@@ -8,6 +8,11 @@ export interface SessionUser {
   role: AppRole;
   tier: 'free' | 'premium';
   emailVerified: boolean;
+  /** IANA time zone where a learning day starts and ends. Always set by loadSession; optional so
+   * sessions built by hand (tests, adapters) stay valid. */
+  timeZone?: string;
+  /** Whether the learner appears on the weekly leaderboard. Always set by loadSession. */
+  leaderboardOptIn?: boolean;
 }
 
 /** A verified request session: the claims go to asUser(), the user to the UI and permission checks. */

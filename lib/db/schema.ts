@@ -1,6 +1,7 @@
 import {
   boolean,
   char,
+  date,
   integer,
   jsonb,
   pgTable,
@@ -34,6 +35,8 @@ export const profiles = pgTable('profiles', {
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   emailVerified: boolean('email_verified').notNull().default(false),
   metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+  timeZone: varchar('time_zone', { length: 64 }).notNull().default('UTC'),
+  leaderboardOptIn: boolean('leaderboard_opt_in').notNull().default(false),
 });
 
 export const quests = pgTable('quests', {
@@ -63,6 +66,7 @@ export const questSteps = pgTable('quest_steps', {
   title: varchar('title', { length: 255 }).notNull(),
   body: text('body').notNull(),
   choices: jsonb('choices').$type<Choice[] | null>(),
+  allowMultiple: boolean('allow_multiple').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -163,6 +167,32 @@ export const mailOutbox = pgTable('mail_outbox', {
   error: text('error'),
 });
 
+export const stepAnswers = pgTable('step_answers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  progressId: uuid('progress_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  stepId: uuid('step_id').notNull(),
+  answer: jsonb('answer').$type<string[]>().notNull(),
+  correct: boolean('correct').notNull(),
+  answeredAt: timestamp('answered_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const xpLedger = pgTable('xp_ledger', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull(),
+  questId: uuid('quest_id'),
+  achievementId: uuid('achievement_id'),
+  reason: varchar('reason', { length: 30 }).$type<'quest_completed' | 'achievement_unlocked'>().notNull(),
+  amount: integer('amount').notNull(),
+  createdAt: createdAt(),
+});
+
+export const learningDays = pgTable('learning_days', {
+  userId: uuid('user_id').notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
+  createdAt: createdAt(),
+});
+
 /** Every table in `public`, by its SQL name: the RLS and mirror tests walk this list. */
 export const publicTables = {
   profiles,
@@ -175,5 +205,8 @@ export const publicTables = {
   subscriptions,
   refresh_tokens: refreshTokens,
   auth_tokens: authTokens,
+  step_answers: stepAnswers,
+  xp_ledger: xpLedger,
+  learning_days: learningDays,
   mail_outbox: mailOutbox,
 } as const;

@@ -3,11 +3,15 @@ export const PROTECTED_PREFIXES = ['/dashboard', '/settings', '/achievements', '
 /** Pages a signed-in user has no business on. */
 export const SIGNED_OUT_ONLY = ['/login', '/register'] as const;
 /** Where signed-in users land when no return path is given. */
-export const HOME_SIGNED_IN = '/quests';
+export const HOME_SIGNED_IN = '/dashboard';
 
 const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
 
-export const isProtectedPath = (pathname: string) => PROTECTED_PREFIXES.some((p) => under(pathname, p));
+/** The quest player sits under the public /quests tree but needs a signed-in learner. */
+const PLAYER = /^\/quests\/[^/]+\/play(\/|$)/;
+
+export const isProtectedPath = (pathname: string) =>
+  PROTECTED_PREFIXES.some((p) => under(pathname, p)) || PLAYER.test(pathname);
 export const isSignedOutOnlyPath = (pathname: string) => SIGNED_OUT_ONLY.some((p) => under(pathname, p));
 
 /**

@@ -6,6 +6,8 @@ import { questDifficultySchema, questTierSchema } from './schemas';
  * catalog API. Limits follow the API contract: 20 by default, at most 100.
  */
 export const catalogParamsSchema = z.object({
+  /** Title search. */
+  q: z.string().trim().min(1).max(100).optional(),
   category: z.string().trim().min(1).max(100).optional(),
   difficulty: questDifficultySchema.optional(),
   tier: questTierSchema.optional(),
@@ -23,6 +25,7 @@ export function catalogParamsFromSearch(search: Record<string, string | string[]
     return parsed.success ? (parsed.data as CatalogParams[K]) : undefined;
   };
   return {
+    q: pick('q', first(search.q)),
     category: pick('category', first(search.category)),
     difficulty: pick('difficulty', first(search.difficulty)),
     tier: pick('tier', first(search.tier)),
@@ -34,6 +37,7 @@ export function catalogParamsFromSearch(search: Record<string, string | string[]
 /** The URL of the catalog with `params`, dropping defaults so links stay short and shareable. */
 export function catalogHref(params: Partial<CatalogParams>): string {
   const query = new URLSearchParams();
+  if (params.q) query.set('q', params.q);
   if (params.category) query.set('category', params.category);
   if (params.difficulty) query.set('difficulty', params.difficulty);
   if (params.tier) query.set('tier', params.tier);

@@ -1,9 +1,20 @@
 import 'server-only';
-import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { asUser, queryRows, type JwtClaims } from '@/lib/db';
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { asUser, queryRows, type JwtClaims, type Tx } from '@/lib/db';
 import { quests } from '@/lib/db/schema';
 import type { CatalogParams } from './catalog-params';
 import type { QuestDifficulty, QuestTier, StepKind } from './schemas';
+
+/** Whether the caller may start a quest, and if not, why. */
+export type QuestAccess = 'available' | 'premium_locked' | 'prerequisites_locked';
+
+export interface QuestProgressSummary {
+  id: string;
+  status: 'in_progress' | 'completed';
+  currentStep: number;
+  progressPercentage: number;
+  score: number | null;
+}
 
 /** What the catalog shows of a quest: never step bodies, never answers. */
 export interface QuestSummary {
@@ -17,6 +28,8 @@ export interface QuestSummary {
   durationMinutes: number | null;
   xpReward: number;
   stepCount: number;
+  access: QuestAccess;
+  progress: QuestProgressSummary | null;
 }
 
 export interface Pagination {
@@ -28,9 +41,20 @@ export interface Pagination {
 
 export interface QuestOverview extends QuestSummary {
   objectives: string[];
-  prerequisites: { id: string; slug: string; title: string }[];
+  prerequisites: { id: string; slug: string; title: string; completed: boolean }[];
   outline: { id: string; position: number; kind: StepKind; title: string }[];
 }
+
+/*
+ * Access and progress are computed in SQL as the caller: auth.uid() is theirs, has_premium() reads
+ * their profile, and RLS shows them only their own progress rows.
+ */
+const prerequisitesUnmet = sql<boolean>`exists (
+  select 1 from jsonb_array_elements_text(${quests.prerequisites}) as pre(id)
+  where not exists (
+    select 1 from public.user_progress done
+    where done.quest_id = pre.id::uuid and done.user_id = (select auth.uid()) and done.status = 'completed'
+  ))`;
 
 const summaryColumns = {
   id: quests.id,
@@ -45,12 +69,20 @@ const summaryColumns = {
   // Counted through the public outline function: a free learner may not read premium steps,
   // but may know how many there are.
   stepCount: sql<number>`(select count(*)::int from public.quest_outline(${quests.id}))`,
+  access: sql<QuestAccess>`case
+    when ${quests.tier} = 'premium' and not (select private.has_premium()) then 'premium_locked'
+    when ${prerequisitesUnmet} then 'prerequisites_locked'
+    else 'available' end`,
+  progress: sql<QuestProgressSummary | null>`(
+    select json_build_object('id', up.id, 'status', up.status, 'currentStep', up.current_step,
+      'progressPercentage', up.progress_percentage, 'score', up.score)
+    from public.user_progress up where up.quest_id = ${quests.id} and up.user_id = (select auth.uid()))`,
 };
 
-type SummaryRow = { [K in keyof typeof summaryColumns]: unknown };
-const toSummary = (row: SummaryRow): QuestSummary => row as QuestSummary;
-
 const difficultyOrder = sql`array_position(array['beginner','intermediate','advanced']::text[], ${quests.difficulty}::text)`;
+
+/** `%` and `_` in a search are literal characters, not wildcards. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Published quests for the catalog, filtered and paged, read as the caller (RLS applies). */
 export async function listPublishedQuests(
@@ -58,6 +90,7 @@ export async function listPublishedQuests(
   params: CatalogParams,
 ): Promise<{ quests: QuestSummary[]; pagination: Pagination }> {
   const filters: SQL[] = [eq(quests.isPublished, true)];
+  if (params.q) filters.push(ilike(quests.title, likePattern(params.q)));
   if (params.category) filters.push(eq(quests.category, params.category));
   if (params.difficulty) filters.push(eq(quests.difficulty, params.difficulty));
   if (params.tier) filters.push(eq(quests.tier, params.tier));
@@ -74,7 +107,7 @@ export async function listPublishedQuests(
       .offset((params.page - 1) * params.limit);
     const total = totals?.total ?? 0;
     return {
-      quests: rows.map(toSummary),
+      quests: rows as QuestSummary[],
       pagination: { total, page: params.page, limit: params.limit, totalPages: Math.ceil(total / params.limit) },
     };
   });
@@ -100,41 +133,56 @@ export async function listFeaturedQuests(claims: JwtClaims | null, limit = 6): P
       .from(quests)
       .where(and(eq(quests.isPublished, true), eq(quests.tier, 'free')))
       .orderBy(asc(quests.category), asc(difficultyOrder), asc(quests.title));
-    return rows.slice(0, limit).map(toSummary);
+    return (rows as QuestSummary[]).slice(0, limit);
   });
 }
 
-/** The overview of one published quest: details, objectives, prerequisites and step outline. */
-export async function getQuestOverview(claims: JwtClaims | null, slug: string): Promise<QuestOverview | null> {
-  return asUser(claims, async (tx) => {
-    const [row] = await tx
-      .select({ ...summaryColumns, content: quests.content, prerequisiteIds: quests.prerequisites })
-      .from(quests)
-      .where(and(eq(quests.slug, slug), eq(quests.isPublished, true)))
-      .limit(1);
-    if (!row) return null;
-    const prerequisiteIds = row.prerequisiteIds;
-    const [prerequisites, outline] = await Promise.all([
-      prerequisiteIds.length
-        ? tx
-            .select({ id: quests.id, slug: quests.slug, title: quests.title })
-            .from(quests)
-            .where(and(inArray(quests.id, prerequisiteIds), eq(quests.isPublished, true)))
-        : Promise.resolve([]),
-      queryRows<{ step_id: string; step_position: number; kind: StepKind; title: string }>(
-        tx,
-        sql`select step_id, step_position, kind, title from public.quest_outline(${row.id})`,
-      ),
-    ]);
-    const { content, prerequisiteIds: _ids, ...summary } = row;
-    return {
-      ...toSummary(summary),
-      objectives: content.objectives ?? [],
-      // keep the author's order
-      prerequisites: prerequisiteIds
-        .map((id) => prerequisites.find((p) => p.id === id))
-        .filter((p): p is { id: string; slug: string; title: string } => Boolean(p)),
-      outline: outline.map((s) => ({ id: s.step_id, position: s.step_position, kind: s.kind, title: s.title })),
-    };
-  });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A quest reference from a URL: its id or its slug. */
+export function questRefFilter(ref: string): SQL {
+  return UUID.test(ref) ? or(eq(quests.id, ref), eq(quests.slug, ref))! : eq(quests.slug, ref);
+}
+
+/** The overview of one published quest (by id or slug): details, objectives, prerequisites, outline. */
+export async function getQuestOverview(claims: JwtClaims | null, ref: string): Promise<QuestOverview | null> {
+  return asUser(claims, (tx) => questOverviewIn(tx, ref));
+}
+
+async function questOverviewIn(tx: Tx, ref: string): Promise<QuestOverview | null> {
+  const [row] = await tx
+    .select({ ...summaryColumns, content: quests.content, prerequisiteIds: quests.prerequisites })
+    .from(quests)
+    .where(and(questRefFilter(ref), eq(quests.isPublished, true)))
+    .limit(1);
+  if (!row) return null;
+  const prerequisiteIds = row.prerequisiteIds;
+  const [prerequisites, outline] = await Promise.all([
+    prerequisiteIds.length
+      ? tx
+          .select({
+            id: quests.id,
+            slug: quests.slug,
+            title: quests.title,
+            completed: sql<boolean>`exists (select 1 from public.user_progress up where up.quest_id = ${quests.id}
+              and up.user_id = (select auth.uid()) and up.status = 'completed')`,
+          })
+          .from(quests)
+          .where(and(inArray(quests.id, prerequisiteIds), eq(quests.isPublished, true)))
+      : Promise.resolve([]),
+    queryRows<{ step_id: string; step_position: number; kind: StepKind; title: string }>(
+      tx,
+      sql`select step_id, step_position, kind, title from public.quest_outline(${row.id})`,
+    ),
+  ]);
+  const { content, prerequisiteIds: _ids, ...summary } = row;
+  return {
+    ...(summary as QuestSummary),
+    objectives: content.objectives ?? [],
+    // keep the author's order
+    prerequisites: prerequisiteIds
+      .map((id) => prerequisites.find((p) => p.id === id))
+      .filter((p): p is (typeof prerequisites)[number] => Boolean(p)),
+    outline: outline.map((s) => ({ id: s.step_id, position: s.step_position, kind: s.kind, title: s.title })),
+  };
 }

@@ -43,12 +43,13 @@ export async function upsertCatalogQuest(
         : step.kind === 'task'
           ? step.checklist.map((text, i) => ({ id: `c${i + 1}`, text }))
           : null;
+    const allowMultiple = step.kind === 'quiz' && step.answer.correct.length > 1;
     const [stepRow] = await tx
       .insert(questSteps)
-      .values({ questId: row.id, position, kind: step.kind, title: step.title, body: step.body, choices })
+      .values({ questId: row.id, position, kind: step.kind, title: step.title, body: step.body, choices, allowMultiple })
       .onConflictDoUpdate({
         target: [questSteps.questId, questSteps.position],
-        set: { kind: step.kind, title: step.title, body: step.body, choices },
+        set: { kind: step.kind, title: step.title, body: step.body, choices, allowMultiple },
       })
       .returning({ id: questSteps.id });
     if (!stepRow) throw new Error(`Upserting step ${position} of ${quest.slug} returned no row`);

@@ -1,6 +1,7 @@
 import { NextRequest } from 'next/server';
 
-type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers differ only in their params type
+type Handler = (request: NextRequest, context: { params: Promise<any> }) => Promise<Response>;
 
 export interface CallOptions {
   method?: string;

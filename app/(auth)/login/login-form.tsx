@@ -13,7 +13,7 @@ export function LoginForm({ next }: { next: string | null }) {
   const router = useRouter();
   const form = useApiForm(loginSchema, (values) => apiFetch('/api/auth/login', { body: values }), {
     onSuccess: () => {
-      router.replace(next ?? '/quests');
+      router.replace(next ?? '/dashboard');
       router.refresh();
     },
   });

@@ -1,30 +1,40 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { DifficultyBadge, TierBadge } from '@/components/quests/quest-badges';
+import { PrerequisiteList } from '@/components/quests/prerequisite-list';
 import { QuestOutline } from '@/components/quests/quest-outline';
+import { currentSession } from '@/lib/auth/session';
 import { getQuestOverview } from '@/lib/quests/queries';
 import { slugSchema } from '@/lib/quests/schemas';
 import { catalogHref } from '@/lib/quests/catalog-params';
+import { QuestAction } from './quest-action';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }> };
 
-async function load(slug: string) {
+/** Read once per request (metadata and page), as the caller, so access and progress are theirs. */
+const load = cache(async (slug: string) => {
   // A malformed slug cannot name a quest: answer 404 without asking the database.
   if (!slugSchema.safeParse(slug).success) return null;
-  return getQuestOverview(null, slug);
-}
+  const session = await currentSession();
+  const quest = await getQuestOverview(session?.claims ?? null, slug);
+  return quest ? { quest, signedIn: session !== null } : null;
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const quest = await load((await params).slug);
-  return quest ? { title: quest.title, description: quest.description ?? undefined } : { title: 'Quest not found' };
+  const loaded = await load((await params).slug);
+  return loaded
+    ? { title: loaded.quest.title, description: loaded.quest.description ?? undefined }
+    : { title: 'Quest not found' };
 }
 
 export default async function QuestOverviewPage({ params }: Props) {
-  const quest = await load((await params).slug);
-  if (!quest) notFound();
+  const loaded = await load((await params).slug);
+  if (!loaded) notFound();
+  const { quest, signedIn } = loaded;
 
   return (
     <div className="mx-auto max-w-4xl px-4 py-10 sm:px-6">
@@ -47,9 +57,9 @@ export default async function QuestOverviewPage({ params }: Props) {
       <header className="mt-4">
         <div className="flex flex-wrap items-center gap-2">
           <DifficultyBadge difficulty={quest.difficulty} />
-          <TierBadge tier={quest.tier} />
+          <TierBadge tier={quest.tier} locked={quest.access === 'premium_locked'} />
         </div>
-        <h1 className="mt-3 text-3xl font-bold tracking-tight sm:text-4xl">{quest.title}</h1>
+        <h1 className="mt-3 text-3xl font-bold tracking-tight break-words sm:text-4xl">{quest.title}</h1>
         <p className="mt-3 text-lg text-slate-700">{quest.description}</p>
         <dl className="mt-6 grid grid-cols-3 gap-3 sm:max-w-md">
           {[
@@ -65,14 +75,7 @@ export default async function QuestOverviewPage({ params }: Props) {
         </dl>
       </header>
 
-      {quest.tier === 'premium' ? (
-        <aside className="mt-8 rounded-xl bg-brand-50 p-5 ring-1 ring-brand-200">
-          <h2 className="font-semibold text-brand-900">Premium quest</h2>
-          <p className="mt-1 text-sm text-brand-900">
-            Everyone can see what this quest covers. Its lessons, quizzes and tasks open with a premium plan.
-          </p>
-        </aside>
-      ) : null}
+      <QuestAction quest={quest} signedIn={signedIn} />
 
       <div className="mt-10 grid gap-10 md:grid-cols-[1fr_1.2fr]">
         <section aria-labelledby="objectives-heading">
@@ -92,15 +95,7 @@ export default async function QuestOverviewPage({ params }: Props) {
 
           <h2 className="mt-8 text-xl font-bold tracking-tight">Before you start</h2>
           {quest.prerequisites.length ? (
-            <ul className="mt-3 space-y-2">
-              {quest.prerequisites.map((p) => (
-                <li key={p.id}>
-                  <Link href={`/quests/${p.slug}`} className="font-medium text-brand-700 underline hover:text-brand-800">
-                    {p.title}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <PrerequisiteList prerequisites={quest.prerequisites} />
           ) : (
             <p className="mt-3 text-slate-700">No prerequisites — you can start right away.</p>
           )}

@@ -5,18 +5,10 @@ import { parseJsonBody } from '@/lib/api/parse';
 import { asService, asUser } from '@/lib/db';
 import { profiles } from '@/lib/db/schema';
 import { eq } from 'drizzle-orm';
-import { signAccessToken } from '@/lib/auth/jwt';
-import { startFamily } from '@/lib/auth/built-in/refresh-tokens';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { createTestUser, type TestUser } from '../../support/fixtures';
 import { call } from '../../support/http';
-
-/** A real access token for a fixture user (a live session family behind it). */
-async function tokenFor(user: TestUser): Promise<string> {
-  const { familyId } = await asService('test', (tx) => startFamily(tx, user.id, { ip: null, userAgent: null }));
-  const { token } = await signAccessToken({ ...user.claims, session_id: familyId });
-  return token;
-}
+import { tokenFor } from '../../support/sessions';
 
 describe('route wrappers', () => {
   let database: TestDatabase;

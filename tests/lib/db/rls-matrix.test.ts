@@ -13,6 +13,9 @@ import {
   refreshTokens,
   authTokens,
   mailOutbox,
+  stepAnswers,
+  xpLedger,
+  learningDays,
 } from '@/lib/db/schema';
 import { startFamily } from '@/lib/auth/built-in/refresh-tokens';
 import { issueOneTimeToken } from '@/lib/auth/built-in/one-time-tokens';
@@ -52,6 +55,8 @@ interface World {
   subscription: string;
   refreshFamily: string;
   mail: string;
+  answer: string;
+  xp: string;
 }
 
 type Run = (tx: Tx, w: World) => Promise<unknown[]>;
@@ -127,6 +132,24 @@ const matrix: Record<TableName, Record<Op, [Run, Expect]>> = {
     update: [(tx, w) => tx.update(mailOutbox).set({ subject: 'Changed' }).where(eq(mailOutbox.id, w.mail)).returning({ id: mailOutbox.id }), [false, false, false, false]],
     delete: [(tx, w) => tx.delete(mailOutbox).where(eq(mailOutbox.id, w.mail)).returning({ id: mailOutbox.id }), [false, false, false, false]],
   },
+  step_answers: {
+    select: [(tx, w) => tx.select({ id: stepAnswers.id }).from(stepAnswers).where(eq(stepAnswers.id, w.answer)), [false, false, true, true]],
+    insert: [(tx, w) => tx.insert(stepAnswers).values({ progressId: w.progress, userId: w.users.owner.id, stepId: w.freeReadingStep, answer: ['b'], correct: true }).returning({ id: stepAnswers.id }), [false, false, false, false]],
+    update: [(tx, w) => tx.update(stepAnswers).set({ correct: true }).where(eq(stepAnswers.id, w.answer)).returning({ id: stepAnswers.id }), [false, false, false, false]],
+    delete: [(tx, w) => tx.delete(stepAnswers).where(eq(stepAnswers.id, w.answer)).returning({ id: stepAnswers.id }), [false, false, false, false]],
+  },
+  xp_ledger: {
+    select: [(tx, w) => tx.select({ id: xpLedger.id }).from(xpLedger).where(eq(xpLedger.id, w.xp)), [false, false, true, true]],
+    insert: [(tx, w) => tx.insert(xpLedger).values({ userId: w.users.owner.id, questId: w.spareQuest, reason: 'quest_completed', amount: 10_000 }).returning({ id: xpLedger.id }), [false, false, false, false]],
+    update: [(tx, w) => tx.update(xpLedger).set({ amount: 10_000 }).where(eq(xpLedger.id, w.xp)).returning({ id: xpLedger.id }), [false, false, false, false]],
+    delete: [(tx, w) => tx.delete(xpLedger).where(eq(xpLedger.id, w.xp)).returning({ id: xpLedger.id }), [false, false, false, false]],
+  },
+  learning_days: {
+    select: [(tx, w) => tx.select({ day: learningDays.day }).from(learningDays).where(eq(learningDays.userId, w.users.owner.id)), [false, false, true, true]],
+    insert: [(tx, w) => tx.insert(learningDays).values({ userId: w.users.owner.id, day: '2020-01-01' }).returning({ day: learningDays.day }), [false, false, false, false]],
+    update: [(tx, w) => tx.update(learningDays).set({ day: '2020-01-02' }).where(eq(learningDays.userId, w.users.owner.id)).returning({ day: learningDays.day }), [false, false, false, false]],
+    delete: [(tx, w) => tx.delete(learningDays).where(eq(learningDays.userId, w.users.owner.id)).returning({ day: learningDays.day }), [false, false, false, false]],
+  },
 };
 
 describe('row-level security matrix', () => {
@@ -157,6 +180,9 @@ describe('row-level security matrix', () => {
       const [unlock] = await tx.insert(userAchievements).values({ userId: owner.id, achievementId: achievement }).returning();
       const { familyId: refreshFamily } = await startFamily(tx, owner.id, { ip: null, userAgent: null });
       await issueOneTimeToken(tx, owner.id, 'reset_password');
+      const [answer] = await tx.insert(stepAnswers).values({ progressId: progress!.id, userId: owner.id, stepId: step('quiz'), answer: ['b'], correct: false }).returning();
+      const [xp] = await tx.insert(xpLedger).values({ userId: owner.id, questId: freeQuest, reason: 'quest_completed', amount: 100 }).returning();
+      await tx.insert(learningDays).values({ userId: owner.id, day: '2026-01-05' });
       const [subscription] = await tx.insert(subscriptions).values({ userId: owner.id, planId: 'premium-monthly', status: 'active', stripeSubscriptionId: 'sub_matrix' }).returning();
       return {
         users: { owner, other, admin, premium },
@@ -176,6 +202,8 @@ describe('row-level security matrix', () => {
         subscription: subscription!.id,
         refreshFamily,
         mail: '',
+        answer: answer!.id,
+        xp: xp!.id,
       };
     });
   });

@@ -1,0 +1,73 @@
+import 'server-only';
+import { asc, eq, sql } from 'drizzle-orm';
+import { ApiError } from '@/lib/api/errors';
+import { queryRows, type Tx } from '@/lib/db';
+import { hasPremiumAccess } from '@/lib/auth/permissions';
+import type { Session } from '@/lib/auth/types';
+import { questSteps, quests, stepAnswers, userProgress } from '@/lib/db/schema';
+import { premiumRequired } from './start-quest';
+
+export interface ProgressState {
+  row: typeof userProgress.$inferSelect;
+  quest: { id: string; xpReward: number; tier: string };
+  steps: { id: string; position: number; kind: 'reading' | 'quiz' | 'task'; choices: { id: string; text: string }[] | null; allowMultiple: boolean }[];
+  answers: Map<string, { correct: boolean; answer: string[] }>;
+}
+
+/**
+ * Loads a learner's progress with its quest, steps and graded answers, locking the progress row
+ * (`for update`) so grading, moving and completing one quest happen one at a time — two racing
+ * completions see each other's result. Runs inside a service-role job: ownership is checked here,
+ * and someone else's progress answers 404 as if it did not exist.
+ */
+export async function loadProgressForUpdate(tx: Tx, session: Session, progressId: string): Promise<ProgressState> {
+  const [locked] = await queryRows<{ id: string }>(
+    tx,
+    sql`select id from public.user_progress where id = ${progressId} and user_id = ${session.user.id} for update`,
+  );
+  if (!locked) throw new ApiError('NOT_FOUND', 'No such progress for this account');
+  const [row] = await tx.select().from(userProgress).where(eq(userProgress.id, progressId));
+  const [quest] = await tx
+    .select({ id: quests.id, xpReward: quests.xpReward, tier: quests.tier })
+    .from(quests)
+    .where(eq(quests.id, row!.questId));
+  // When premium ends, progress is kept but the quest closes until it comes back.
+  if (quest!.tier === 'premium' && !hasPremiumAccess(session.user)) throw premiumRequired();
+  const [steps, answers] = await Promise.all([
+    tx
+      .select({
+        id: questSteps.id,
+        position: questSteps.position,
+        kind: questSteps.kind,
+        choices: questSteps.choices,
+        allowMultiple: questSteps.allowMultiple,
+      })
+      .from(questSteps)
+      .where(eq(questSteps.questId, quest!.id))
+      .orderBy(asc(questSteps.position)),
+    tx.select().from(stepAnswers).where(eq(stepAnswers.progressId, progressId)),
+  ]);
+  return {
+    row: row!,
+    quest: quest!,
+    steps: steps as ProgressState['steps'],
+    answers: new Map(answers.map((a) => [a.stepId, { correct: a.correct, answer: a.answer }])),
+  };
+}
+
+/** A quiz or task counts once answered; a reading once the learner has moved past it. */
+export function stepsDone(state: ProgressState, currentStep: number): number {
+  return state.steps.filter((s) => (s.kind === 'reading' ? s.position < currentStep : state.answers.has(s.id))).length;
+}
+
+export function percentageDone(state: ProgressState, currentStep: number): number {
+  return state.steps.length ? Math.round((stepsDone(state, currentStep) / state.steps.length) * 100) : 100;
+}
+
+/** The score is the share of quiz steps answered right the first time; no quizzes means 100. */
+export function scoreOf(state: ProgressState): number {
+  const quizzes = state.steps.filter((s) => s.kind === 'quiz');
+  if (!quizzes.length) return 100;
+  const right = quizzes.filter((s) => state.answers.get(s.id)?.correct).length;
+  return Math.round((right / quizzes.length) * 100);
+}
