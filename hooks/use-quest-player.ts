@@ -10,7 +10,7 @@ import type {
   ProgressUpdateResponse,
   StepAnswerResponse,
 } from '@/lib/progress/player-types';
-import { useQuestPlayerStore, useQuestPlayerStoreApi } from '@/store/quest-player-store';
+import { useQuestPlayerStoreApi } from '@/store/quest-player-store';
 import { useVisibleSeconds } from './use-visible-seconds';
 
 /**
@@ -137,11 +137,9 @@ export function useStepNavigation(progressId: string) {
  * TIME_SYNC_SECONDS and when the page is hidden, without moving `currentStep`. Stops once the
  * quest is completed. Best effort: a failed sync is simply retried with the next one.
  */
-export function useTimeTracking(progressId: string) {
+export function useTimeTracking(progressId: string, inProgress: boolean) {
   const queryClient = useQueryClient();
   const store = useQuestPlayerStoreApi();
-  const completed = useQueryClient().getQueryData<ProgressDetailResponse>(progressQueryKey(progressId))?.progress.status === 'completed';
-  const finished = useQuestPlayerStore((s) => s.finish !== null);
   const lastSent = useRef(store.getState().elapsedSeconds);
   const patchDetail = usePatchDetail(progressId);
   const sync = useMutation({
@@ -162,7 +160,7 @@ export function useTimeTracking(progressId: string) {
   }
 
   useVisibleSeconds(
-    !completed && !finished,
+    inProgress,
     () => {
       store.getState().tick();
       if (store.getState().elapsedSeconds - lastSent.current >= TIME_SYNC_SECONDS) send();

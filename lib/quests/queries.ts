@@ -56,6 +56,12 @@ const prerequisitesUnmet = sql<boolean>`exists (
     where done.quest_id = pre.id::uuid and done.user_id = (select auth.uid()) and done.status = 'completed'
   ))`;
 
+/*
+ * Inside a subquery with its own `id` column, Drizzle's bare "id" for quests.id would bind to the
+ * inner table; name the outer column with its table.
+ */
+const outerQuestId = sql.raw('"quests"."id"');
+
 const summaryColumns = {
   id: quests.id,
   slug: quests.slug,
@@ -76,7 +82,7 @@ const summaryColumns = {
   progress: sql<QuestProgressSummary | null>`(
     select json_build_object('id', up.id, 'status', up.status, 'currentStep', up.current_step,
       'progressPercentage', up.progress_percentage, 'score', up.score)
-    from public.user_progress up where up.quest_id = ${quests.id} and up.user_id = (select auth.uid()))`,
+    from public.user_progress up where up.quest_id = ${outerQuestId} and up.user_id = (select auth.uid()))`,
 };
 
 const difficultyOrder = sql`array_position(array['beginner','intermediate','advanced']::text[], ${quests.difficulty}::text)`;
@@ -164,7 +170,7 @@ async function questOverviewIn(tx: Tx, ref: string): Promise<QuestOverview | nul
             id: quests.id,
             slug: quests.slug,
             title: quests.title,
-            completed: sql<boolean>`exists (select 1 from public.user_progress up where up.quest_id = ${quests.id}
+            completed: sql<boolean>`exists (select 1 from public.user_progress up where up.quest_id = ${outerQuestId}
               and up.user_id = (select auth.uid()) and up.status = 'completed')`,
           })
           .from(quests)

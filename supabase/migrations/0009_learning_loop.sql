@@ -92,3 +92,8 @@ create policy "owner or admin reads xp" on public.xp_ledger
 create policy "owner or admin reads learning days" on public.learning_days
   for select to authenticated
   using (user_id = (select auth.uid()) or (select private.is_admin()));
+
+-- The catalog asks, for anyone, "has the caller started or finished this quest?". Anonymous
+-- callers may run that query and get nothing back: anon has no policy on user_progress, so RLS
+-- returns no rows, rather than the query failing for lack of a grant.
+grant select on table public.user_progress to anon;

@@ -1,0 +1,71 @@
+'use client';
+
+import { FormAlert } from '@/components/forms/form-alert';
+import { InlineMarkdown } from '@/components/markdown/markdown';
+import { useStepAnswer } from '@/hooks/use-step-answer';
+import { errorMessage } from '@/hooks/use-quest-player';
+import type { PlayerStep } from '@/lib/progress/player-types';
+import { ChoiceOption } from './choice-option';
+import { StepResult } from './step-result';
+
+/**
+ * A quiz: radios (one right answer) or checkboxes (`allowMultiple`) in a fieldset, graded by the
+ * server on "Check answer". Once answered the choice is final and shown with its explanation.
+ */
+export function QuizStep({ progressId, step, questionId }: { progressId: string; step: PlayerStep; questionId: string }) {
+  const { answered, selected, draft, toggle, submit, pending, error, resultRef } = useStepAnswer(progressId, step);
+  const multiple = step.allowMultiple;
+  const legendHintId = `step-${step.position}-hint`;
+
+  return (
+    <form
+      className="mt-6"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (draft.length && !answered) submit(draft);
+      }}
+    >
+      <fieldset disabled={answered || pending} aria-describedby={questionId}>
+        <legend className="text-sm font-semibold text-slate-900">{multiple ? 'Choose all answers that apply' : 'Choose one answer'}</legend>
+        {multiple && !answered ? (
+          <p id={legendHintId} className="mt-1 text-sm text-slate-600">
+            More than one answer is right.
+          </p>
+        ) : null}
+        <div className="mt-3 space-y-2">
+          {(step.choices ?? []).map((choice) => (
+            <ChoiceOption
+              key={choice.id}
+              type={multiple ? 'checkbox' : 'radio'}
+              name={`step-${step.position}-answer`}
+              value={choice.id}
+              checked={selected.includes(choice.id)}
+              onChange={() => toggle(choice.id)}
+            >
+              <InlineMarkdown>{choice.text}</InlineMarkdown>
+            </ChoiceOption>
+          ))}
+        </div>
+      </fieldset>
+
+      {error ? (
+        <div className="mt-4">
+          <FormAlert>{errorMessage(error)}</FormAlert>
+        </div>
+      ) : null}
+
+      {answered ? (
+        <StepResult ref={resultRef} result={step.result!} kind="quiz" />
+      ) : (
+        <button
+          type="submit"
+          disabled={!draft.length || pending}
+          className="mt-5 inline-flex min-h-11 w-full items-center justify-center gap-2 rounded-lg bg-brand-600 px-5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-700 disabled:shadow-none sm:w-auto"
+        >
+          {pending ? <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white" /> : null}
+          {pending ? 'Checking…' : 'Check answer'}
+        </button>
+      )}
+    </form>
+  );
+}
