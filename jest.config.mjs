@@ -21,8 +21,35 @@ const config = {
   maxWorkers: 2,
 };
 
-// jose ships ESM only; Jest's CommonJS runtime needs it compiled like our own code.
-const ESM_PACKAGES = ['jose'];
+// jose ships ESM only; Jest's CommonJS runtime needs it compiled like our own code. So do
+// react-markdown and the unified/remark/micromark packages under it (entries are regex parts).
+const ESM_PACKAGES = [
+  'jose',
+  'react-markdown',
+  'remark-[a-z-]+',
+  'micromark[a-z-]*',
+  '(?:mdast|hast|unist|estree)-util-[a-z-]+',
+  'unified',
+  'vfile[a-z-]*',
+  'bail',
+  'trough',
+  'is-plain-obj',
+  'devlop',
+  'property-information',
+  '(?:space|comma)-separated-tokens',
+  'decode-named-character-reference',
+  'character-entities[a-z-]*',
+  'character-reference-invalid',
+  'html-url-attributes',
+  'ccount',
+  'escape-string-regexp',
+  'markdown-table',
+  'longest-streak',
+  'zwitch',
+  'trim-lines',
+  'is-(?:alphabetical|alphanumerical|decimal|hexadecimal)',
+  '(?:parse|stringify)-entities',
+];
 
 export default async function jestConfig() {
   const resolved = await createJestConfig(config)();

@@ -4,13 +4,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { ApiRequestError, apiFetch } from '@/lib/api/client';
 import type {
+  LevelChange,
   PlayerStep,
   ProgressDetailResponse,
   ProgressUpdateBody,
   ProgressUpdateResponse,
   StepAnswerResponse,
+  UnlockedAchievement,
 } from '@/lib/progress/player-types';
-import { useQuestPlayerStoreApi } from '@/store/quest-player-store';
+import { useQuestPlayerStoreApi, type Announcement } from '@/store/quest-player-store';
 import { useVisibleSeconds } from './use-visible-seconds';
 
 /**
@@ -23,6 +25,19 @@ export const progressQueryKey = (progressId: string) => ['progress', progressId]
 const progressPath = (progressId: string) => `/api/progress/${encodeURIComponent(progressId)}`;
 /** Time syncs every this many visible seconds (a step move sends the time too). */
 export const TIME_SYNC_SECONDS = 30;
+
+/** Toasts for what a response unlocked: each achievement, and a level up. */
+export function announcementsFor(achievements: UnlockedAchievement[] = [], level?: LevelChange | null): Announcement[] {
+  const items: Announcement[] = achievements.map((a) => ({
+    id: `achievement-${a.id}`,
+    title: `Achievement unlocked: ${a.name}`,
+    description: a.description,
+  }));
+  if (level && level.after > level.before) {
+    items.unshift({ id: `level-${level.after}`, title: 'Level up!', description: `You reached level ${level.after}.` });
+  }
+  return items;
+}
 
 export function errorMessage(error: unknown): string {
   return error instanceof ApiRequestError ? error.body.message : 'Something went wrong. Please try again.';
@@ -70,7 +85,7 @@ export function useAnswerStep(progressId: string) {
           step.position === position ? { ...step, result: { answer, correct: response.correct, explanation: response.explanation } } : step,
         ),
       }));
-      if (response.achievementsUnlocked?.length) store.getState().announce(response.achievementsUnlocked);
+      if (response.achievementsUnlocked?.length) store.getState().announce(announcementsFor(response.achievementsUnlocked));
     },
   });
 }
@@ -110,8 +125,9 @@ export function useStepNavigation(progressId: string) {
       const state = store.getState();
       if (body.currentStep >= state.totalSteps && response.progress.status === 'completed') {
         const achievementsUnlocked = response.achievementsUnlocked ?? [];
-        state.completeWith({ score: response.progress.score, xpEarned: response.xpEarned ?? 0, achievementsUnlocked, level: response.level ?? null });
-        state.announce(achievementsUnlocked);
+        const level = response.level ?? null;
+        state.completeWith({ score: response.progress.score, xpEarned: response.xpEarned ?? 0, achievementsUnlocked, level });
+        state.announce(announcementsFor(achievementsUnlocked, level));
       }
     },
   });

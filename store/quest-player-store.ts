@@ -21,6 +21,13 @@ export interface FinishResult {
   level: LevelChange | null;
 }
 
+/** A toast-like announcement: an unlocked achievement or a level up. */
+export interface Announcement {
+  id: string;
+  title: string;
+  description: string;
+}
+
 export interface QuestPlayerInit {
   progressId: string;
   totalSteps: number;
@@ -42,8 +49,8 @@ export interface QuestPlayerState {
   /** Cumulative seconds: the server's value at load plus the visible seconds counted since. */
   elapsedSeconds: number;
   finish: FinishResult | null;
-  /** Achievements to announce as toasts (from finishing, or a streak day while answering). */
-  announcements: UnlockedAchievement[];
+  /** Toasts to show: achievements (from finishing, or a streak day while answering), level ups. */
+  announcements: Announcement[];
   /** The last failed action, shown as an alert next to the step navigation. */
   error: string | null;
 
@@ -53,7 +60,7 @@ export interface QuestPlayerState {
   tick(seconds?: number): void;
   setError(message: string | null): void;
   completeWith(result: FinishResult): void;
-  announce(achievements: UnlockedAchievement[]): void;
+  announce(items: Announcement[]): void;
   dismissAnnouncement(id: string): void;
   review(): void;
   showSummary(): void;
@@ -83,9 +90,9 @@ export function createQuestPlayerStore(init: QuestPlayerInit): StoreApi<QuestPla
     tick: (seconds = 1) => set((s) => ({ elapsedSeconds: s.elapsedSeconds + seconds })),
     setError: (error) => set({ error }),
     completeWith: (finish) => set({ finish, view: 'summary', error: null }),
-    announce: (achievements) =>
+    announce: (items) =>
       set((s) => ({
-        announcements: [...s.announcements, ...achievements.filter((a) => !s.announcements.some((b) => b.id === a.id))],
+        announcements: [...s.announcements, ...items.filter((a) => !s.announcements.some((b) => b.id === a.id))],
       })),
     dismissAnnouncement: (id) => set((s) => ({ announcements: s.announcements.filter((a) => a.id !== id) })),
     review: () => set({ view: 'steps', stepIndex: 0, error: null }),

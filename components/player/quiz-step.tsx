@@ -7,6 +7,7 @@ import { errorMessage } from '@/hooks/use-quest-player';
 import type { PlayerStep } from '@/lib/progress/player-types';
 import { ChoiceOption } from './choice-option';
 import { StepResult } from './step-result';
+import { StepSubmitButton } from './step-submit-button';
 
 /**
  * A quiz: radios (one right answer) or checkboxes (`allowMultiple`) in a fieldset, graded by the
@@ -25,7 +26,7 @@ export function QuizStep({ progressId, step, questionId }: { progressId: string;
         if (draft.length && !answered) submit(draft);
       }}
     >
-      <fieldset disabled={answered || pending} aria-describedby={questionId}>
+      <fieldset disabled={answered || pending} aria-describedby={multiple && !answered ? `${questionId} ${legendHintId}` : questionId}>
         <legend className="text-sm font-semibold text-slate-900">{multiple ? 'Choose all answers that apply' : 'Choose one answer'}</legend>
         {multiple && !answered ? (
           <p id={legendHintId} className="mt-1 text-sm text-slate-600">
@@ -54,17 +55,12 @@ export function QuizStep({ progressId, step, questionId }: { progressId: string;
         </div>
       ) : null}
 
-      {answered ? (
-        <StepResult ref={resultRef} result={step.result!} kind="quiz" />
+      {step.result ? (
+        <StepResult ref={resultRef} result={step.result} kind="quiz" />
       ) : (
-        <button
-          type="submit"
-          disabled={!draft.length || pending}
-          className="mt-5 inline-flex min-h-11 w-full items-center justify-center gap-2 rounded-lg bg-brand-600 px-5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-700 disabled:shadow-none sm:w-auto"
-        >
-          {pending ? <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white" /> : null}
-          {pending ? 'Checking…' : 'Check answer'}
-        </button>
+        <StepSubmitButton disabled={!draft.length} pending={pending} pendingLabel="Checking…">
+          Check answer
+        </StepSubmitButton>
       )}
     </form>
   );

@@ -39,7 +39,7 @@ export async function weeklyLeaderboard(claims: JwtClaims, limit = 50): Promise<
     );
     const [week] = await queryRows<{ starts_at: string }>(
       tx,
-      sql`select to_char(date_trunc('week', now() at time zone 'utc'), 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as starts_at`,
+      sql`select to_char(date_trunc('week', now() at time zone 'utc'), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as starts_at`,
     );
     return {
       entries: rows.map((row) => ({

@@ -7,15 +7,19 @@ import { z } from 'zod';
  * name PostgreSQL also knows, which matters because learning days are computed in SQL with it.
  */
 
-let supported: Set<string> | undefined;
-const supportedZones = () => (supported ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']));
+let supported: Set<string> | null | undefined;
+// Older browsers lack supportedValuesOf: there the form accepts what Intl accepts, and the server
+// (Node has it) still checks against the list.
+const supportedZones = () =>
+  (supported ??= typeof Intl.supportedValuesOf === 'function' ? new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']) : null);
 
 /** The canonical name of `zone`, or null when it is not a zone we accept. */
 export function canonicalTimeZone(zone: string): string | null {
-  if (supportedZones().has(zone)) return zone;
+  const zones = supportedZones();
+  if (zones?.has(zone)) return zone;
   try {
     const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-    return supportedZones().has(resolved) ? resolved : null;
+    return !zones || zones.has(resolved) ? resolved : null;
   } catch {
     return null;
   }

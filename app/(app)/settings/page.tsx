@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Badge } from '@/components/ui/badge';
 import { requireSession } from '@/lib/auth/guards';
+import { LearningPreferencesForm } from './learning-preferences-form';
 import { ChangePasswordForm, DeleteAccountSection, ProfileForm, ResendVerificationButton, SignOutEverywhere } from './settings-forms';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -16,6 +17,13 @@ function Section({ id, title, description, children }: { id: string; title: stri
       <div className="mt-5">{children}</div>
     </section>
   );
+}
+
+/** Every IANA zone this runtime knows, plus UTC (the default) and the learner's own, sorted. */
+function timeZoneOptions(current: string): string[] {
+  const zones = new Set(Intl.supportedValuesOf('timeZone'));
+  zones.add(current);
+  return ['UTC', ...[...zones].filter((z) => z !== 'UTC').sort()];
 }
 
 export default async function SettingsPage() {
@@ -42,6 +50,18 @@ export default async function SettingsPage() {
         </div>
         {!user.emailVerified ? <ResendVerificationButton /> : null}
         <ProfileForm fullName={user.fullName ?? ''} />
+      </Section>
+
+      <Section
+        id="learning-preferences-heading"
+        title="Learning preferences"
+        description="When your learning day starts, and whether you compete on the weekly leaderboard."
+      >
+        <LearningPreferencesForm
+          timeZone={user.timeZone ?? 'UTC'}
+          leaderboardOptIn={user.leaderboardOptIn ?? false}
+          timeZones={timeZoneOptions(user.timeZone ?? 'UTC')}
+        />
       </Section>
 
       <Section id="password-heading" title="Password" description="Changing it signs out your other devices.">

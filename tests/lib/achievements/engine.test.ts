@@ -32,9 +32,12 @@ const CATALOG: AchievementInput[] = [
 
 describe('achievements engine', () => {
   let database: TestDatabase;
+  // The 'broken' row warns on every evaluation; keep the output readable and assert on it once.
+  let warn: jest.SpyInstance;
   const quest: Record<'basic' | 'security' | 'advanced' | 'big', string> = { basic: '', security: '', advanced: '', big: '' };
 
   beforeAll(async () => {
+    warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
     database = await createTestDatabase();
     await asService('test-fixture', async (tx) => {
       for (const a of CATALOG) await upsertAchievement(tx, a);
@@ -47,6 +50,7 @@ describe('achievements engine', () => {
     quest.big = await createTestQuest(testQuest('engine-big', { xpReward: 400 }));
   });
   afterAll(async () => {
+    warn.mockRestore();
     await database.drop();
   });
 
@@ -133,28 +137,32 @@ describe('achievements engine', () => {
     const user = await createTestUser();
     await asService('test-fixture', (tx) => complete(tx, user.id, quest.basic, 20));
     await evaluate(user.id);
-    // Two completions commit side by side; the later evaluation must count both.
-    const results = await Promise.all(
-      [quest.security, quest.advanced].map((id) =>
-        asService('complete-quest', async (tx) => {
-          await complete(tx, user.id, id, 20);
-          return evaluateAchievements(tx, user.id);
-        }),
-      ),
-    );
+    // Job A completes and evaluates, then holds its transaction open; job B completes another
+    // quest meanwhile. B's evaluation must wait for A and count all three.
+    let evaluatedA!: () => void;
+    const aEvaluated = new Promise<void>((resolve) => (evaluatedA = resolve));
+    const jobA = asService('complete-quest', async (tx) => {
+      await complete(tx, user.id, quest.security, 20);
+      const unlocked = await evaluateAchievements(tx, user.id);
+      evaluatedA();
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return unlocked;
+    });
+    await aEvaluated;
+    const jobB = asService('complete-quest', async (tx) => {
+      await complete(tx, user.id, quest.advanced, 20);
+      return evaluateAchievements(tx, user.id);
+    });
+    const results = await Promise.all([jobA, jobB]);
     expect(slugs(results.flat())).toContain('three-quests');
   });
 
   it('skips achievements whose stored criteria are invalid, with a warning', async () => {
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
-    try {
-      const user = await createTestUser();
-      await asService('test-fixture', (tx) => complete(tx, user.id, quest.basic, 20));
-      expect(slugs(await evaluate(user.id))).toEqual(['first-steps']);
-      expect(warn).toHaveBeenCalledWith(expect.stringContaining('"slug":"broken"'));
-    } finally {
-      warn.mockRestore();
-    }
+    warn.mockClear();
+    const user = await createTestUser();
+    await asService('test-fixture', (tx) => complete(tx, user.id, quest.basic, 20));
+    expect(slugs(await evaluate(user.id))).toEqual(['first-steps']);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('"slug":"broken"'));
   });
 
   describe('learnerStats', () => {
