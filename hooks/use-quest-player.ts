@@ -23,6 +23,11 @@ import { useVisibleSeconds } from './use-visible-seconds';
 
 export const progressQueryKey = (progressId: string) => ['progress', progressId] as const;
 const progressPath = (progressId: string) => `/api/progress/${encodeURIComponent(progressId)}`;
+/**
+ * Every PUT of one progress runs in this mutation scope, so they reach the server in order: a
+ * time sync sent just before a step move must not land after it and set `currentStep` back.
+ */
+const putScope = (progressId: string) => ({ id: `progress-put-${progressId}` });
 /** Time syncs every this many visible seconds (a step move sends the time too). */
 export const TIME_SYNC_SECONDS = 30;
 
@@ -103,6 +108,7 @@ export function useStepNavigation(progressId: string) {
 
   const move = useMutation({
     mutationKey: ['progress', progressId, 'move'],
+    scope: putScope(progressId),
     mutationFn: (body: ProgressUpdateBody) =>
       apiFetch<ProgressUpdateResponse>(progressPath(progressId), { method: 'PUT', body }),
     onMutate: async (body) => {
@@ -150,7 +156,8 @@ export function useStepNavigation(progressId: string) {
 
 /**
  * Counts the seconds the player is visible and sends the cumulative time every
- * TIME_SYNC_SECONDS and when the page is hidden, without moving `currentStep`. Stops once the
+ * TIME_SYNC_SECONDS and when the page is hidden (tab switch, close, reload), without moving
+ * `currentStep`. Stops once the
  * quest is completed. Best effort: a failed sync is simply retried with the next one.
  */
 export function useTimeTracking(progressId: string, inProgress: boolean) {
@@ -160,27 +167,40 @@ export function useTimeTracking(progressId: string, inProgress: boolean) {
   const patchDetail = usePatchDetail(progressId);
   const sync = useMutation({
     mutationKey: ['progress', progressId, 'time'],
+    scope: putScope(progressId),
     mutationFn: (body: ProgressUpdateBody) => apiFetch<ProgressUpdateResponse>(progressPath(progressId), { method: 'PUT', body }),
     onSuccess: (response) => patchDetail((d) => ({ ...d, progress: { ...d.progress, timeSpent: response.progress.timeSpent } })),
   });
 
-  function send() {
+  function pendingSync(): ProgressUpdateBody | null {
     const detail = queryClient.getQueryData<ProgressDetailResponse>(progressQueryKey(progressId));
     const elapsed = store.getState().elapsedSeconds;
-    if (!detail || detail.progress.status !== 'in_progress' || elapsed <= lastSent.current) return;
+    if (!detail || detail.progress.status !== 'in_progress' || elapsed <= lastSent.current) return null;
     // A step move in flight carries the time itself, and its currentStep must not be overwritten.
-    if (queryClient.isMutating({ mutationKey: ['progress', progressId] }) > 0) return;
+    if (queryClient.isMutating({ mutationKey: ['progress', progressId] }) > 0) return null;
     lastSent.current = elapsed;
-    const { currentStep, progressPercentage } = detail.progress;
-    sync.mutate({ currentStep, progressPercentage, timeSpent: elapsed });
+    return { currentStep: detail.progress.currentStep, progressPercentage: detail.progress.progressPercentage, timeSpent: elapsed };
   }
 
   useVisibleSeconds(
     inProgress,
     () => {
       store.getState().tick();
-      if (store.getState().elapsedSeconds - lastSent.current >= TIME_SYNC_SECONDS) send();
+      if (store.getState().elapsedSeconds - lastSent.current < TIME_SYNC_SECONDS) return;
+      const body = pendingSync();
+      if (body) sync.mutate(body);
     },
-    send,
+    () => {
+      // The page may be closing: a keepalive request outlives it (apiFetch's would be aborted).
+      const body = pendingSync();
+      if (!body) return;
+      void fetch(progressPath(progressId), {
+        method: 'PUT',
+        keepalive: true,
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).catch(() => undefined);
+    },
   );
 }

@@ -27,7 +27,7 @@ const headingStyle: Record<HeadingLevel, string> = {
 export const isExternalHref = (href: string | undefined) => !!href && /^https?:\/\//i.test(href);
 
 function MarkdownLink({ node: _node, href, children, ...props }: ComponentProps<'a'> & ExtraProps) {
-  const className = 'font-medium text-brand-700 underline decoration-brand-300 underline-offset-2 hover:text-brand-800';
+  const className = 'font-medium text-brand-700 underline decoration-brand-500/50 underline-offset-2 hover:text-brand-800';
   if (!isExternalHref(href)) {
     return (
       <a {...props} href={href} className={className}>

@@ -19,7 +19,7 @@ export function ChoiceOption({
   return (
     <label
       className={`flex min-h-11 cursor-pointer items-start gap-3 rounded-lg p-3 ring-1 ring-inset transition-colors has-[:disabled]:cursor-default has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600 ${
-        checked ? 'bg-brand-50 ring-brand-300' : 'bg-white ring-slate-200 hover:bg-slate-50'
+        checked ? 'bg-brand-50 ring-brand-500' : 'bg-white ring-slate-200 hover:bg-slate-50'
       }`}
     >
       <input

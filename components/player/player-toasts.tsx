@@ -26,7 +26,8 @@ function Toast({ item, onDismiss }: { item: Announcement; onDismiss: (id: string
       <StarIcon className="mt-0.5 size-5 shrink-0 text-amber-400" />
       <p className="min-w-0 flex-1 text-sm">
         <span className="block font-semibold">{item.title}</span>
-        <span className="text-slate-300">{item.description}</span>
+        {/* Compact on phones so the toast covers less; screen readers still hear the description. */}
+        <span className="text-slate-300 max-sm:sr-only">{item.description}</span>
       </p>
       <button
         type="button"

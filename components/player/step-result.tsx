@@ -30,7 +30,7 @@ export function StepResult({ result, kind, ref }: { result: Result; kind: 'quiz'
       {result.explanation ? (
         <div className="mt-3 border-t border-slate-200/70 pt-3">
           <p className="text-sm font-semibold text-slate-900">Explanation</p>
-          <Markdown className="mt-1 text-sm">{result.explanation}</Markdown>
+          <Markdown className="mt-1 text-sm [&_li]:leading-6 [&_p]:leading-6">{result.explanation}</Markdown>
         </div>
       ) : null}
     </div>

@@ -11,6 +11,8 @@ import { progressView, type ProgressView } from './progress-view';
 
 export interface GradeResult {
   correct: boolean;
+  /** The answer that counts: the one just sent, or the first one when the step was answered before. */
+  answer: string[];
   explanation: string | null;
   progress: ProgressView;
   /** A first activity today can extend a streak and unlock a streak achievement. */
@@ -38,7 +40,13 @@ export async function gradeStep(session: Session, progressId: string, position: 
       step.kind === 'quiz' ? await tx.select().from(questStepAnswers).where(eq(questStepAnswers.stepId, step.id)) : [];
     const previous = state.answers.get(step.id);
     if (previous) {
-      return { correct: previous.correct, explanation: key?.explanation ?? null, progress: progressView(state.row), achievementsUnlocked: [] };
+      return {
+        correct: previous.correct,
+        answer: previous.answer,
+        explanation: key?.explanation ?? null,
+        progress: progressView(state.row),
+        achievementsUnlocked: [],
+      };
     }
     if (state.row.status === 'completed') throw new ApiError('CONFLICT', 'This quest is already completed');
     if (position > state.row.currentStep) {
@@ -76,6 +84,6 @@ export async function gradeStep(session: Session, progressId: string, position: 
       .returning();
     const day = await recordLearningDay(tx, session.user.id);
     const achievementsUnlocked = day.isNew ? await evaluateAchievements(tx, session.user.id) : [];
-    return { correct, explanation: key?.explanation ?? null, progress: progressView(updated!), achievementsUnlocked };
+    return { correct, answer, explanation: key?.explanation ?? null, progress: progressView(updated!), achievementsUnlocked };
   });
 }

@@ -117,7 +117,7 @@ test.describe('quest player', () => {
     await expect(done).toBeDisabled();
     for (const item of await items.all()) await item.check();
     await done.click();
-    await expect(page.getByText('Task complete')).toBeVisible();
+    await expect(page.getByText('Task complete', { exact: true })).toBeVisible();
     await expectNoHorizontalScroll(page);
 
     // Finish.
@@ -134,8 +134,9 @@ test.describe('quest player', () => {
     // A new learner's first 100 XP reach level 2.
     await expect(page.getByText('Level up!').first()).toBeVisible();
     await expect(page.getByRole('progressbar', { name: /^Progress to level \d+$/ })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Back to quests' })).toHaveAttribute('href', '/quests');
-    await expect(page.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('href', '/dashboard');
+    const main = page.getByRole('main');
+    await expect(main.getByRole('link', { name: 'Back to quests' })).toHaveAttribute('href', '/quests');
+    await expect(main.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('href', '/dashboard');
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
 

@@ -20,6 +20,7 @@ export function QuestPlayer({ progressId, slug }: { progressId: string; slug: st
   const { progress, steps } = query.data;
   return (
     <QuestPlayerStoreProvider
+      key={progressId}
       init={{
         progressId,
         totalSteps: steps.length,
