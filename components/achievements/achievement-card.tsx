@@ -1,4 +1,4 @@
-import { ProgressBar } from '@/components/dashboard/progress-bar';
+import { ProgressBar } from '@/components/ui/progress-bar';
 import { formatDate, formatNumber } from '@/components/dashboard/format';
 import { LockIcon } from '@/components/quests/quest-badges';
 import type { AchievementView } from '@/lib/achievements/queries';

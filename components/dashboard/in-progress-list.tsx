@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ProgressListItem } from '@/lib/progress/queries';
-import { ProgressBar } from './progress-bar';
+import { ProgressBar } from '@/components/ui/progress-bar';
 
 /** Quests the learner has started and not finished, with a way straight back into each. */
 export function InProgressList({ items }: { items: ProgressListItem[] }) {

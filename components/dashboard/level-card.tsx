@@ -1,6 +1,6 @@
 import { levelForXp } from '@/lib/progress/levels';
 import { formatNumber } from './format';
-import { ProgressBar } from './progress-bar';
+import { ProgressBar } from '@/components/ui/progress-bar';
 
 export function LevelCard({ totalXp }: { totalXp: number }) {
   const level = levelForXp(totalXp);

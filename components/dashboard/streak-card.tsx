@@ -12,8 +12,10 @@ export function StreakCard({ streak }: { streak: StreakSummary }) {
       <dl className="mt-3 grid grid-cols-3 gap-2 text-center">
         <div className="rounded-lg bg-amber-50 p-2 ring-1 ring-amber-200">
           <dt className="text-xs font-medium text-amber-900">Current</dt>
-          <dd className="mt-0.5 font-bold text-slate-900">
-            <span aria-hidden="true">🔥 </span>
+          <dd className="mt-0.5 flex items-center justify-center gap-1 font-bold text-slate-900">
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 shrink-0 text-amber-600" fill="currentColor">
+              <path d="M10.3 1.5c.4 2.6-.9 4.2-2.3 5.7C6.6 8.7 5 10.3 5 12.9 5 16 7.3 18.5 10 18.5s5-2.3 5-5.4c0-2.3-1-3.9-2.1-5.1.1 1.4-.4 2.6-1.5 3.1.4-3.4-.5-7.1-1.1-9.6z" />
+            </svg>
             {days(streak.current)}
           </dd>
         </div>

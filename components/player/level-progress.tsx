@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { levelForXp } from '@/lib/progress/levels';
 import type { LevelChange } from '@/lib/progress/player-types';
 import { StarIcon } from './icons';
-import { ProgressBar } from './progress-bar';
+import { ProgressBar } from '@/components/ui/progress-bar';
 
 /**
  * The learner's level after finishing: a bar towards the next level that fills in (instantly when
@@ -50,7 +50,7 @@ export function LevelProgress({ level }: { level: LevelChange }) {
           value={entered ? info.xpIntoLevel : 0}
           max={info.xpForNextLevel}
           valueText={`${info.xpIntoLevel} of ${info.xpForNextLevel} XP`}
-          tone="emerald"
+          tone="green"
         />
       </div>
       <p className="mt-2 text-sm text-slate-600">

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { PlayerQuest, Progress } from '@/lib/progress/player-types';
-import { ProgressBar } from './progress-bar';
+import { ProgressBar } from '@/components/ui/progress-bar';
 
 /** The quest's title (the page's h1), where the learner is, and how far along the quest they are. */
 export function PlayerHeader({

@@ -1,4 +1,4 @@
-import { ProgressBar } from '@/components/dashboard/progress-bar';
+import { ProgressBar } from '@/components/ui/progress-bar';
 import type { QuestSummary } from '@/lib/quests/queries';
 import { LockIcon } from './quest-badges';
 

@@ -1,5 +1,5 @@
 /** Pages that need a signed-in user: the (app) and (admin) route groups. */
-export const PROTECTED_PREFIXES = ['/dashboard', '/settings', '/achievements', '/admin'] as const;
+export const PROTECTED_PREFIXES = ['/dashboard', '/settings', '/achievements', '/leaderboard', '/admin'] as const;
 /** Pages a signed-in user has no business on. */
 export const SIGNED_OUT_ONLY = ['/login', '/register'] as const;
 /** Where signed-in users land when no return path is given. */

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AchievementGroups } from '@/components/achievements/achievement-groups';
-import { ProgressBar } from '@/components/dashboard/progress-bar';
+import { ProgressBar } from '@/components/ui/progress-bar';
 import { listAchievementsForUser } from '@/lib/achievements/queries';
 import { requireSession } from '@/lib/auth/guards';
 

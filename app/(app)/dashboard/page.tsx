@@ -58,42 +58,44 @@ export default async function DashboardPage() {
         <StreakCard streak={streak} />
       </div>
 
-      <section aria-labelledby="continue-heading">
-        <h2 id="continue-heading" className="text-xl font-bold tracking-tight">
-          Continue learning
-        </h2>
-        {inProgress.length ? (
-          <InProgressList items={inProgress} />
-        ) : (
-          <p className="mt-2 text-slate-700">
-            Nothing in progress.{' '}
-            <Link href="/quests" className="font-semibold text-brand-700 underline hover:text-brand-800">
-              Pick a quest
-            </Link>{' '}
-            to get going.
-          </p>
-        )}
-      </section>
-
       <div className="grid gap-6 lg:grid-cols-[1.4fr_1fr]">
-        <section aria-labelledby="recommended-heading" className="min-w-0">
-          <h2 id="recommended-heading" className="text-xl font-bold tracking-tight">
-            Recommended next
+        <section aria-labelledby="continue-heading" className="min-w-0">
+          <h2 id="continue-heading" className="text-xl font-bold tracking-tight">
+            Continue learning
           </h2>
-          {recommended.length ? (
-            <QuestGrid quests={recommended} columns={2} className="mt-4" />
+          {inProgress.length ? (
+            <InProgressList items={inProgress} />
           ) : (
             <p className="mt-2 text-slate-700">
-              You have started every quest we would suggest.{' '}
+              Nothing in progress.{' '}
               <Link href="/quests" className="font-semibold text-brand-700 underline hover:text-brand-800">
-                Browse the catalog
-              </Link>
-              .
+                Pick a quest
+              </Link>{' '}
+              to get going.
             </p>
           )}
         </section>
-        <RecentAchievements achievements={achievements} timeZone={user.timeZone ?? streak.timeZone} />
+        <div className="lg:self-start">
+          <RecentAchievements achievements={achievements} timeZone={user.timeZone ?? streak.timeZone} />
+        </div>
       </div>
+
+      <section aria-labelledby="recommended-heading">
+        <h2 id="recommended-heading" className="text-xl font-bold tracking-tight">
+          Recommended next
+        </h2>
+        {recommended.length ? (
+          <QuestGrid quests={recommended} className="mt-4" />
+        ) : (
+          <p className="mt-2 text-slate-700">
+            You have started every quest we would suggest.{' '}
+            <Link href="/quests" className="font-semibold text-brand-700 underline hover:text-brand-800">
+              Browse the catalog
+            </Link>
+            .
+          </p>
+        )}
+      </section>
     </div>
   );
 }

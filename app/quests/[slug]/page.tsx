@@ -95,7 +95,7 @@ export default async function QuestOverviewPage({ params }: Props) {
 
           <h2 className="mt-8 text-xl font-bold tracking-tight">Before you start</h2>
           {quest.prerequisites.length ? (
-            <PrerequisiteList prerequisites={quest.prerequisites} />
+            <PrerequisiteList prerequisites={quest.prerequisites} showStatus={signedIn} />
           ) : (
             <p className="mt-3 text-slate-700">No prerequisites — you can start right away.</p>
           )}

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { LockIcon } from '@/components/quests/quest-badges';
-import { ProgressBar } from '@/components/dashboard/progress-bar';
+import { ProgressBar } from '@/components/ui/progress-bar';
 import { ButtonLink } from '@/components/ui/button-link';
 import type { QuestOverview } from '@/lib/quests/queries';
 import { StartQuestButton } from './start-quest-button';

@@ -132,6 +132,19 @@ describe('account lifecycle', () => {
       expect((await call(updateMe, { method: 'PATCH', body: { fullName: 'Anon' } })).status).toBe(401);
     });
 
+    it('saves learning preferences (time zone, leaderboard opt-in) and refuses bad values by name', async () => {
+      const user = await signUp();
+      const saved = await call(updateMe, { method: 'PATCH', body: { timeZone: 'Asia/Tokyo', leaderboardOptIn: true }, bearer: user.token });
+      expect(saved.status).toBe(200);
+      expect((await call(me, { bearer: user.token })).json.user).toMatchObject({ timeZone: 'Asia/Tokyo', leaderboardOptIn: true, fullName: 'Account Tester' });
+      const badZone = await call(updateMe, { method: 'PATCH', body: { timeZone: 'Mars/Olympus_Mons' }, bearer: user.token });
+      expect(badZone.status).toBe(400);
+      expect(badZone.json.error.fields).toHaveProperty('timeZone');
+      const badFlag = await call(updateMe, { method: 'PATCH', body: { leaderboardOptIn: 'yes' }, bearer: user.token });
+      expect(badFlag.json.error.fields).toHaveProperty('leaderboardOptIn');
+      expect((await call(updateMe, { method: 'PATCH', body: {}, bearer: user.token })).status).toBe(400);
+    });
+
     it('changes the password after checking the current one, signing out other devices', async () => {
       const user = await signUp();
       const other = (await call(login, { body: { email: user.email, password: PASSWORD } })).json;

@@ -6,8 +6,9 @@ const tones = {
 } as const;
 
 /**
- * A horizontal meter with an accessible name and value text, for XP, quest and achievement progress.
- * Callers show the same numbers as visible text nearby, so the bar is never the only signal.
+ * A determinate meter with an accessible name and value text (role=progressbar with its range),
+ * for XP, quest, player and achievement progress. Callers show the same numbers as visible text
+ * nearby, so the bar is never the only signal. Changes ease in unless motion is reduced.
  */
 export function ProgressBar({
   value,
@@ -15,6 +16,7 @@ export function ProgressBar({
   label,
   valueText,
   tone = 'brand',
+  size = 'sm',
   className = '',
 }: {
   value: number;
@@ -24,6 +26,7 @@ export function ProgressBar({
   /** What a screen reader announces as the value, e.g. "120 of 300 XP". */
   valueText?: string;
   tone?: keyof typeof tones;
+  size?: 'sm' | 'md';
   className?: string;
 }) {
   const safeMax = max > 0 ? max : 1;
@@ -35,11 +38,14 @@ export function ProgressBar({
       aria-label={label}
       aria-valuemin={0}
       aria-valuemax={safeMax}
-      aria-valuenow={clamped}
+      aria-valuenow={Math.round(clamped)}
       aria-valuetext={valueText}
-      className={`h-2 w-full overflow-hidden rounded-full bg-slate-200 ${className}`}
+      className={`w-full overflow-hidden rounded-full bg-slate-200 ${size === 'md' ? 'h-3' : 'h-2'} ${className}`}
     >
-      <div className={`h-full rounded-full ${tones[tone]}`} style={{ width: `${percent}%` }} />
+      <div
+        className={`h-full rounded-full ${tones[tone]} transition-[width] duration-700 ease-out motion-reduce:transition-none`}
+        style={{ width: `${percent}%` }}
+      />
     </div>
   );
 }
