@@ -71,6 +71,17 @@ const envSchema = z.object({
   ENABLE_DEV_MAILBOX: booleanFlag,
   /** Billing port: Stripe; billing is off otherwise. */
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  /** Signing secret of the webhook endpoint (whsec_…): webhooks are refused without it. */
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Price ids of the two premium plans. */
+  STRIPE_PRICE_MONTHLY: z.string().min(1).optional(),
+  STRIPE_PRICE_YEARLY: z.string().min(1).optional(),
+  /** Tests only: point the Stripe client at a local HTTP double (http://127.0.0.1:PORT). */
+  STRIPE_API_BASE: z
+    .string()
+    .url()
+    .refine((v) => /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(v), 'must be a local http:// URL (tests only)')
+    .optional(),
   /** Set by Vercel and AWS Lambda: the host's disk is not kept between invocations. */
   VERCEL: z.string().optional(),
   AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),

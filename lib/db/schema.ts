@@ -125,6 +125,7 @@ export const subscriptions = pgTable('subscriptions', {
   cancelAtPeriodEnd: boolean('cancel_at_period_end').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  pastDueSince: timestamp('past_due_since', { withTimezone: true }),
 });
 
 export const refreshTokens = pgTable('refresh_tokens', {
@@ -193,6 +194,19 @@ export const learningDays = pgTable('learning_days', {
   createdAt: createdAt(),
 });
 
+export const billingCustomers = pgTable('billing_customers', {
+  userId: uuid('user_id').primaryKey(),
+  stripeCustomerId: varchar('stripe_customer_id', { length: 255 }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const stripeEvents = pgTable('stripe_events', {
+  id: varchar('id', { length: 255 }).primaryKey(),
+  type: varchar('type', { length: 100 }).notNull(),
+  stripeCreatedAt: timestamp('stripe_created_at', { withTimezone: true }).notNull(),
+  processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Every table in `public`, by its SQL name: the RLS and mirror tests walk this list. */
 export const publicTables = {
   profiles,
@@ -208,5 +222,7 @@ export const publicTables = {
   step_answers: stepAnswers,
   xp_ledger: xpLedger,
   learning_days: learningDays,
+  billing_customers: billingCustomers,
+  stripe_events: stripeEvents,
   mail_outbox: mailOutbox,
 } as const;

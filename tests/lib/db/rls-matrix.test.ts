@@ -16,6 +16,8 @@ import {
   stepAnswers,
   xpLedger,
   learningDays,
+  billingCustomers,
+  stripeEvents,
 } from '@/lib/db/schema';
 import { startFamily } from '@/lib/auth/built-in/refresh-tokens';
 import { issueOneTimeToken } from '@/lib/auth/built-in/one-time-tokens';
@@ -150,6 +152,18 @@ const matrix: Record<TableName, Record<Op, [Run, Expect]>> = {
     update: [(tx, w) => tx.update(learningDays).set({ day: '2020-01-02' }).where(eq(learningDays.userId, w.users.owner.id)).returning({ day: learningDays.day }), [false, false, false, false]],
     delete: [(tx, w) => tx.delete(learningDays).where(eq(learningDays.userId, w.users.owner.id)).returning({ day: learningDays.day }), [false, false, false, false]],
   },
+  billing_customers: {
+    select: [(tx, w) => tx.select({ id: billingCustomers.userId }).from(billingCustomers).where(eq(billingCustomers.userId, w.users.owner.id)), [false, false, true, false]],
+    insert: [(tx, w) => tx.insert(billingCustomers).values({ userId: w.users.other.id, stripeCustomerId: 'cus_forged' }).returning({ id: billingCustomers.userId }), [false, false, false, false]],
+    update: [(tx, w) => tx.update(billingCustomers).set({ stripeCustomerId: 'cus_stolen' }).where(eq(billingCustomers.userId, w.users.owner.id)).returning({ id: billingCustomers.userId }), [false, false, false, false]],
+    delete: [(tx, w) => tx.delete(billingCustomers).where(eq(billingCustomers.userId, w.users.owner.id)).returning({ id: billingCustomers.userId }), [false, false, false, false]],
+  },
+  stripe_events: {
+    select: [(tx) => tx.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, 'evt_matrix')), [false, false, false, false]],
+    insert: [(tx) => tx.insert(stripeEvents).values({ id: 'evt_forged', type: 'invoice.paid', stripeCreatedAt: new Date() }).returning({ id: stripeEvents.id }), [false, false, false, false]],
+    update: [(tx) => tx.update(stripeEvents).set({ type: 'changed' }).where(eq(stripeEvents.id, 'evt_matrix')).returning({ id: stripeEvents.id }), [false, false, false, false]],
+    delete: [(tx) => tx.delete(stripeEvents).where(eq(stripeEvents.id, 'evt_matrix')).returning({ id: stripeEvents.id }), [false, false, false, false]],
+  },
 };
 
 describe('row-level security matrix', () => {
@@ -183,6 +197,8 @@ describe('row-level security matrix', () => {
       const [answer] = await tx.insert(stepAnswers).values({ progressId: progress!.id, userId: owner.id, stepId: step('quiz'), answer: ['b'], correct: false }).returning();
       const [xp] = await tx.insert(xpLedger).values({ userId: owner.id, questId: freeQuest, reason: 'quest_completed', amount: 100 }).returning();
       await tx.insert(learningDays).values({ userId: owner.id, day: '2026-01-05' });
+      await tx.insert(billingCustomers).values({ userId: owner.id, stripeCustomerId: 'cus_matrix' });
+      await tx.insert(stripeEvents).values({ id: 'evt_matrix', type: 'invoice.paid', stripeCreatedAt: new Date() });
       const [subscription] = await tx.insert(subscriptions).values({ userId: owner.id, planId: 'premium-monthly', status: 'active', stripeSubscriptionId: 'sub_matrix' }).returning();
       return {
         users: { owner, other, admin, premium },
