@@ -1,15 +1,29 @@
 import type { Metadata } from 'next';
 import { Badge } from '@/components/ui/badge';
 import { requireSession } from '@/lib/auth/guards';
+import { billingOverview } from '@/lib/billing/queries';
+import { BillingSection } from './billing-section';
 import { LearningPreferencesForm } from './learning-preferences-form';
 import { ChangePasswordForm, DeleteAccountSection, ProfileForm, ResendVerificationButton, SignOutEverywhere } from './settings-forms';
 
 export const metadata: Metadata = { title: 'Settings' };
 export const dynamic = 'force-dynamic';
 
-function Section({ id, title, description, children }: { id: string; title: string; description: string; children: React.ReactNode }) {
+function Section({
+  id,
+  anchor,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  anchor?: string;
+  title: string;
+  description: string;
+  children: React.ReactNode;
+}) {
   return (
-    <section aria-labelledby={id} className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+    <section id={anchor} aria-labelledby={id} className="scroll-mt-20 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
       <h2 id={id} className="text-lg font-semibold">
         {title}
       </h2>
@@ -27,7 +41,9 @@ function timeZoneOptions(current: string): string[] {
 }
 
 export default async function SettingsPage() {
-  const { user } = await requireSession('/settings');
+  const session = await requireSession('/settings');
+  const { user } = session;
+  const billing = await billingOverview(session);
   const initials = (user.fullName ?? user.email).trim().slice(0, 1).toUpperCase();
 
   return (
@@ -62,6 +78,10 @@ export default async function SettingsPage() {
           leaderboardOptIn={user.leaderboardOptIn ?? false}
           timeZones={timeZoneOptions(user.timeZone ?? 'UTC')}
         />
+      </Section>
+
+      <Section id="billing-heading" anchor="billing" title="Billing" description="Your plan, and where to change, cancel or resume it.">
+        <BillingSection overview={billing} />
       </Section>
 
       <Section id="password-heading" title="Password" description="Changing it signs out your other devices.">

@@ -1,0 +1,12 @@
+import { parseJsonBody } from '@/lib/api/parse';
+import { ok } from '@/lib/api/respond';
+import { withUser } from '@/lib/api/route';
+import { createCheckoutSession, returnOrigin } from '@/lib/billing/checkout';
+import { checkoutSchema } from '@/lib/billing/schemas';
+
+/** POST /api/payments/checkout { plan } → { success, url } of a Stripe Checkout session. */
+export const POST = withUser(async (request, { session }) => {
+  const { plan } = await parseJsonBody(request, checkoutSchema);
+  const url = await createCheckoutSession(session, plan, returnOrigin(request.nextUrl.origin));
+  return ok({ url });
+});
