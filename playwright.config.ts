@@ -49,6 +49,7 @@ export default defineConfig({
       SENDGRID_API_KEY: '',
       NEXT_PUBLIC_SUPABASE_URL: '',
       REDIS_URL: '',
+      STRIPE_SECRET_KEY: '',
     },
   },
 });

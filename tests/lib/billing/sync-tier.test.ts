@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { asService } from '@/lib/db';
-import { profiles, subscriptions } from '@/lib/db/schema';
+import { asService, asUser } from '@/lib/db';
+import { profiles, questSteps, subscriptions } from '@/lib/db/schema';
+import { loadSession } from '@/lib/auth/load-session-user';
 import { grantsPremium, syncTier } from '@/lib/billing/sync-tier';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
-import { createTestUser } from '../../support/fixtures';
+import { createTestQuest, createTestUser, testQuest } from '../../support/fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date('2026-11-25T12:00:00Z');
@@ -47,6 +48,25 @@ describe('premium follows the subscription', () => {
         expect(await syncTier(tx, user.id, now)).toBe('free');
       });
       expect(await tierOf(user.id)).toMatchObject({ subscriptionTier: 'free', subscriptionStatus: 'canceled' });
+    });
+
+    it('opens premium step bodies in the database the moment the tier is premium, and closes them after', async () => {
+      const user = await createTestUser();
+      const questId = await createTestQuest(testQuest('billing-premium-quest', { tier: 'premium' }));
+      const readable = () =>
+        asUser(user.claims, (tx) => tx.select({ body: questSteps.body }).from(questSteps).where(eq(questSteps.questId, questId)));
+      expect(await readable()).toEqual([]);
+      await asService('test', async (tx) => {
+        await tx.insert(subscriptions).values({ userId: user.id, stripeSubscriptionId: 'sub_gate', planId: 'premium-monthly', status: 'active' });
+        await syncTier(tx, user.id);
+      });
+      expect(await readable()).toHaveLength(3);
+      expect((await loadSession(user.claims))?.user.tier).toBe('premium');
+      await asService('test', async (tx) => {
+        await tx.update(subscriptions).set({ status: 'canceled' }).where(eq(subscriptions.stripeSubscriptionId, 'sub_gate'));
+        await syncTier(tx, user.id);
+      });
+      expect(await readable()).toEqual([]);
     });
   });
 });
