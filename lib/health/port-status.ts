@@ -32,7 +32,7 @@ export function configuredAdapters(config: Env): Omit<HealthReport['ports'], 'da
   const supabase = Boolean(config.NEXT_PUBLIC_SUPABASE_URL && config.NEXT_PUBLIC_SUPABASE_ANON_KEY);
   return {
     auth: { adapter: supabase ? 'supabase' : 'built-in', embedded: !supabase },
-    rateLimit: config.UPSTASH_REDIS_REST_URL
+    rateLimit: config.UPSTASH_REDIS_REST_URL && config.UPSTASH_REDIS_REST_TOKEN
       ? { adapter: 'upstash', embedded: false }
       : config.REDIS_URL
         ? { adapter: 'redis', embedded: false }

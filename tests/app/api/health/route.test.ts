@@ -11,7 +11,7 @@ describe('GET /api/health', () => {
     await database.drop();
   });
   // CI sets REDIS_URL for the Redis tests; these cases choose each port's variables themselves.
-  const PORT_VARIABLES = ['NEXT_PUBLIC_SUPABASE_URL', 'NEXT_PUBLIC_SUPABASE_ANON_KEY', 'UPSTASH_REDIS_REST_URL', 'REDIS_URL', 'S3_BUCKET', 'SENDGRID_API_KEY', 'STRIPE_SECRET_KEY'];
+  const PORT_VARIABLES = ['NEXT_PUBLIC_SUPABASE_URL', 'NEXT_PUBLIC_SUPABASE_ANON_KEY', 'UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN', 'REDIS_URL', 'S3_BUCKET', 'SENDGRID_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'];
   const saved = Object.fromEntries(PORT_VARIABLES.map((name) => [name, process.env[name]]));
   beforeEach(() => {
     for (const name of PORT_VARIABLES) delete process.env[name];
@@ -44,6 +44,7 @@ describe('GET /api/health', () => {
 
   it('names the real backend a port is pointed at', async () => {
     process.env.STRIPE_SECRET_KEY = 'sk_test_health';
+    process.env.STRIPE_WEBHOOK_SECRET = 'whsec_health';
     resetEnvForTests();
     const body = await (await GET()).json();
     expect(body.ports.billing).toEqual({ adapter: 'stripe', embedded: false });
