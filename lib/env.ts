@@ -107,6 +107,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
   const env = parsed.data;
+  // Vercel's edge overwrites X-Forwarded-For with the real client address, so there it is
+  // trustworthy unless explicitly turned off; elsewhere it must be turned on deliberately.
+  if (cleaned.TRUST_PROXY === undefined && env.VERCEL) env.TRUST_PROXY = true;
   const serverless = Boolean(env.VERCEL || env.AWS_LAMBDA_FUNCTION_NAME);
   if (env.NODE_ENV === 'production' && serverless && !env.DATABASE_URL && !env.ALLOW_EMBEDDED_IN_PRODUCTION) {
     throw new ConfigError(

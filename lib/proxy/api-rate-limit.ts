@@ -3,6 +3,8 @@ import type { NextRequest } from 'next/server';
 import { ACCESS_COOKIE } from '@/lib/auth/cookies';
 import { verifyAccessToken } from '@/lib/auth/jwt';
 import { bearerTokenOf } from '@/lib/auth/session';
+import type { JwtClaims } from '@/lib/db/claims';
+import { env } from '@/lib/env';
 import { rateLimit, type RateLimitResult } from '@/lib/ratelimit';
 import { clientIp } from '@/lib/ratelimit/client-ip';
 
@@ -10,16 +12,28 @@ import { clientIp } from '@/lib/ratelimit/client-ip';
 const EXEMPT = [/^\/api\/health(\/|$)/, /^\/api\/webhooks\//, /^\/api\/metrics$/];
 
 /**
- * The API budget of a request: 100 per minute per signed-in user, 20 per minute per IP for
- * everyone else. Identity here only picks the bucket — the token's signature is checked, but a
- * revoked session still counts against its user, which is what we want.
+ * Who is calling, only to pick a budget: the token's signature is checked (so nobody can spend
+ * someone else's budget), but not whether the session was revoked — that is the handler's job.
+ * Under Supabase Auth the token is Supabase's, in a bearer header or its sb-* cookies.
  */
+async function callerClaims(request: NextRequest): Promise<JwtClaims | null> {
+  const bearer = bearerTokenOf(request.headers);
+  const config = env();
+  if (config.NEXT_PUBLIC_SUPABASE_URL && config.NEXT_PUBLIC_SUPABASE_ANON_KEY) {
+    const { supabaseAuthAdapter } = await import('@/lib/auth/supabase/adapter');
+    const adapter = supabaseAuthAdapter();
+    if (bearer !== undefined) return bearer ? adapter.verifyAccessToken(bearer) : null;
+    return adapter.claimsFromCookies({ getAll: () => request.cookies.getAll(), setAll: () => {} });
+  }
+  const token = bearer === undefined ? request.cookies.get(ACCESS_COOKIE)?.value : bearer;
+  return token ? verifyAccessToken(token) : null;
+}
+
+/** The API budget of a request: 100 per minute per signed-in user, 20 per minute per IP otherwise. */
 export async function limitApiRequest(request: NextRequest): Promise<RateLimitResult | null> {
   const { pathname } = request.nextUrl;
   if (!pathname.startsWith('/api/') || EXEMPT.some((re) => re.test(pathname))) return null;
-  const bearer = bearerTokenOf(request.headers);
-  const token = bearer === undefined ? request.cookies.get(ACCESS_COOKIE)?.value : bearer;
-  const claims = token ? await verifyAccessToken(token) : null;
+  const claims = await callerClaims(request);
   if (claims) return rateLimit('api', `user:${claims.sub}`);
   return rateLimit('public', `ip:${clientIp(request.headers) ?? 'unknown'}`);
 }

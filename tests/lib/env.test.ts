@@ -42,4 +42,11 @@ describe('configuration', () => {
   it('allows `next start` on a laptop (not serverless) with the embedded database', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).not.toThrow();
   });
+
+  it('trusts X-Forwarded-For on Vercel unless told not to, and nowhere else by default', () => {
+    const vercel = { NODE_ENV: 'development', VERCEL: '1' } as const;
+    expect(parseEnv(vercel).TRUST_PROXY).toBe(true);
+    expect(parseEnv({ ...vercel, TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ NODE_ENV: 'development' }).TRUST_PROXY).toBe(false);
+  });
 });

@@ -73,19 +73,25 @@ describe('profile and progress guards', () => {
     }
   });
 
-  it('lets time spent grow but never shrink', async () => {
-    const grow = await tryAs(learner.claims, (tx) =>
-      tx.update(userProgress).set({ timeSpentSeconds: 120 }).where(eq(userProgress.id, progressId)).returning(),
-    );
-    expect(grow.ok).toBe(true);
-    await asService('test-fixture', (tx) =>
-      tx.update(userProgress).set({ timeSpentSeconds: 120 }).where(eq(userProgress.id, progressId)),
-    );
+  it('lets progress move only through the server: no direct time, step or delete by the learner', async () => {
+    for (const change of [{ timeSpentSeconds: 999_999 }, { currentStep: 2 }, { progressPercentage: 100 }]) {
+      const result = await tryAs(learner.claims, (tx) =>
+        tx.update(userProgress).set(change).where(eq(userProgress.id, progressId)).returning(),
+      );
+      expect(result.ok).toBe(false);
+    }
+    const removed = await tryAs(learner.claims, (tx) => tx.delete(userProgress).where(eq(userProgress.id, progressId)).returning());
+    expect(removed.ok).toBe(false);
+  });
+
+  it('refuses a time zone PostgreSQL does not know, whoever writes it', async () => {
     await expect(
-      tryAs(learner.claims, (tx) =>
-        tx.update(userProgress).set({ timeSpentSeconds: 10 }).where(eq(userProgress.id, progressId)).returning(),
-      ),
+      tryAs(learner.claims, (tx) => tx.update(profiles).set({ timeZone: 'Mars/Olympus_Mons' }).where(eq(profiles.id, learner.id)).returning()),
     ).rejects.toThrow();
+    const fine = await tryAs(learner.claims, (tx) =>
+      tx.update(profiles).set({ timeZone: 'Europe/Berlin' }).where(eq(profiles.id, learner.id)).returning(),
+    );
+    expect(fine.ok).toBe(true);
   });
 
   it('only lets a learner start a quest at its beginning', async () => {

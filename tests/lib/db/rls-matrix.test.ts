@@ -95,8 +95,8 @@ const matrix: Record<TableName, Record<Op, [Run, Expect]>> = {
   user_progress: {
     select: [(tx, w) => tx.select({ id: userProgress.id }).from(userProgress).where(eq(userProgress.id, w.progress)), [false, false, true, true]],
     insert: [(tx, w) => tx.insert(userProgress).values({ userId: w.users.owner.id, questId: w.spareQuest }).returning({ id: userProgress.id }), [false, false, true, false]],
-    update: [(tx, w) => tx.update(userProgress).set({ currentStep: 1 }).where(eq(userProgress.id, w.progress)).returning({ id: userProgress.id }), [false, false, true, true]],
-    delete: [(tx, w) => tx.delete(userProgress).where(eq(userProgress.id, w.progress)).returning({ id: userProgress.id }), [false, false, true, true]],
+    update: [(tx, w) => tx.update(userProgress).set({ currentStep: 1 }).where(eq(userProgress.id, w.progress)).returning({ id: userProgress.id }), [false, false, false, false]],
+    delete: [(tx, w) => tx.delete(userProgress).where(eq(userProgress.id, w.progress)).returning({ id: userProgress.id }), [false, false, false, false]],
   },
   achievements: {
     select: [(tx, w) => tx.select({ id: achievements.id }).from(achievements).where(eq(achievements.id, w.achievement)), [true, true, true, true]],
