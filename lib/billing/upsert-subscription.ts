@@ -5,6 +5,7 @@ import type { Tx } from '@/lib/db';
 import { billingCustomers, profiles, subscriptions } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { syncTier } from './sync-tier';
+import { recordEventIn } from '@/lib/analytics/record-event';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -115,5 +116,10 @@ export async function upsertSubscription(
     .returning({ userId: subscriptions.userId });
   const owner = row?.userId ?? userId;
   const tier = await syncTier(tx, owner, now);
+  await recordEventIn(tx, {
+    name: 'subscription_changed',
+    userId: owner,
+    properties: { status: values.status, planId: values.planId, cancelAtPeriodEnd: values.cancelAtPeriodEnd, tier },
+  });
   return { userId: owner, tier };
 }

@@ -207,6 +207,16 @@ export const stripeEvents = pgTable('stripe_events', {
   processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+export const analyticsEvents = pgTable('analytics_events', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: varchar('name', { length: 40 }).notNull(),
+  userId: uuid('user_id'),
+  questId: uuid('quest_id'),
+  stepPosition: integer('step_position'),
+  properties: jsonb('properties').$type<Record<string, unknown>>().notNull().default({}),
+  occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Every table in `public`, by its SQL name: the RLS and mirror tests walk this list. */
 export const publicTables = {
   profiles,
@@ -224,5 +234,6 @@ export const publicTables = {
   learning_days: learningDays,
   billing_customers: billingCustomers,
   stripe_events: stripeEvents,
+  analytics_events: analyticsEvents,
   mail_outbox: mailOutbox,
 } as const;

@@ -5,6 +5,7 @@ import { asService } from '@/lib/db';
 import type { Session } from '@/lib/auth/types';
 import { questStepAnswers, stepAnswers, userProgress } from '@/lib/db/schema';
 import { recordLearningDay } from '@/lib/streaks/record-learning-day';
+import { recordEventIn } from '@/lib/analytics/record-event';
 import { evaluateAchievements, type UnlockedAchievement } from '@/lib/achievements/engine';
 import { loadProgressForUpdate, percentageDone } from './load-for-update';
 import { progressView, type ProgressView } from './progress-view';
@@ -82,6 +83,13 @@ export async function gradeStep(session: Session, progressId: string, position: 
       .set({ progressPercentage: percentageDone(state, state.row.currentStep) })
       .where(eq(userProgress.id, progressId))
       .returning();
+    await recordEventIn(tx, {
+      name: 'step_answered',
+      userId: session.user.id,
+      questId: state.quest.id,
+      stepPosition: position,
+      properties: { kind: step.kind, correct },
+    });
     const day = await recordLearningDay(tx, session.user.id);
     const achievementsUnlocked = day.isNew ? await evaluateAchievements(tx, session.user.id) : [];
     return { correct, answer, explanation: key?.explanation ?? null, progress: progressView(updated!), achievementsUnlocked };

@@ -7,6 +7,7 @@ import { userProgress, xpLedger } from '@/lib/db/schema';
 import { evaluateAchievements, type UnlockedAchievement } from '@/lib/achievements/engine';
 import { levelForXp } from '@/lib/progress/levels';
 import { recordLearningDay } from '@/lib/streaks/record-learning-day';
+import { recordEventIn } from '@/lib/analytics/record-event';
 import { loadProgressForUpdate, percentageDone, scoreOf, type ProgressState } from './load-for-update';
 import { progressView, type ProgressView } from './progress-view';
 import type { UpdateProgressBody } from './schemas';
@@ -89,6 +90,12 @@ async function completeQuest(tx: Tx, session: Session, state: ProgressState, tim
     .values({ userId: session.user.id, questId: state.quest.id, reason: 'quest_completed', amount: state.quest.xpReward })
     .onConflictDoNothing()
     .returning({ amount: xpLedger.amount });
+  await recordEventIn(tx, {
+    name: 'quest_complete',
+    userId: session.user.id,
+    questId: state.quest.id,
+    properties: { score: completed!.score, timeSpent, xpEarned: granted[0]?.amount ?? 0 },
+  });
   await recordLearningDay(tx, session.user.id);
   const achievementsUnlocked = await evaluateAchievements(tx, session.user.id);
   const after = await totalXp(tx, session.user.id);

@@ -18,6 +18,7 @@ import {
   learningDays,
   billingCustomers,
   stripeEvents,
+  analyticsEvents,
 } from '@/lib/db/schema';
 import { startFamily } from '@/lib/auth/built-in/refresh-tokens';
 import { issueOneTimeToken } from '@/lib/auth/built-in/one-time-tokens';
@@ -164,6 +165,12 @@ const matrix: Record<TableName, Record<Op, [Run, Expect]>> = {
     update: [(tx) => tx.update(stripeEvents).set({ type: 'changed' }).where(eq(stripeEvents.id, 'evt_matrix')).returning({ id: stripeEvents.id }), [false, false, false, false]],
     delete: [(tx) => tx.delete(stripeEvents).where(eq(stripeEvents.id, 'evt_matrix')).returning({ id: stripeEvents.id }), [false, false, false, false]],
   },
+  analytics_events: {
+    select: [(tx, w) => tx.select({ id: analyticsEvents.id }).from(analyticsEvents).where(eq(analyticsEvents.userId, w.users.owner.id)), [false, false, false, true]],
+    insert: [(tx, w) => tx.insert(analyticsEvents).values({ name: 'quest_complete', userId: w.users.owner.id }).returning({ id: analyticsEvents.id }), [false, false, false, false]],
+    update: [(tx, w) => tx.update(analyticsEvents).set({ name: 'login' }).where(eq(analyticsEvents.userId, w.users.owner.id)).returning({ id: analyticsEvents.id }), [false, false, false, false]],
+    delete: [(tx, w) => tx.delete(analyticsEvents).where(eq(analyticsEvents.userId, w.users.owner.id)).returning({ id: analyticsEvents.id }), [false, false, false, false]],
+  },
 };
 
 describe('row-level security matrix', () => {
@@ -198,6 +205,7 @@ describe('row-level security matrix', () => {
       const [xp] = await tx.insert(xpLedger).values({ userId: owner.id, questId: freeQuest, reason: 'quest_completed', amount: 100 }).returning();
       await tx.insert(learningDays).values({ userId: owner.id, day: '2026-01-05' });
       await tx.insert(billingCustomers).values({ userId: owner.id, stripeCustomerId: 'cus_matrix' });
+      await tx.insert(analyticsEvents).values({ name: 'sign_up', userId: owner.id });
       await tx.insert(stripeEvents).values({ id: 'evt_matrix', type: 'invoice.paid', stripeCreatedAt: new Date() });
       const [subscription] = await tx.insert(subscriptions).values({ userId: owner.id, planId: 'premium-monthly', status: 'active', stripeSubscriptionId: 'sub_matrix' }).returning();
       return {

@@ -1,4 +1,5 @@
 import { authAdapter } from '@/lib/auth';
+import { recordEvent } from '@/lib/analytics/record-event';
 import { loadSession } from '@/lib/auth/load-session-user';
 import { publicUser } from '@/lib/auth/public-user';
 import { authRequestContext } from '@/lib/auth/request-context';
@@ -27,8 +28,9 @@ export const POST = route(async (request, { cookies }) => {
     );
   }
   const adapter = await authAdapter();
-  const { tokens } = await adapter.login(body, ctx);
+  const { userId, tokens } = await adapter.login(body, ctx);
   await resetRateLimit('login', key);
+  await recordEvent({ name: 'login', userId });
   const claims = await adapter.verifyAccessToken(tokens.accessToken);
   const session = claims ? await loadSession(claims) : null;
   if (!session) throw new ApiError('INTERNAL_ERROR', 'Signed in, but the profile could not be loaded');

@@ -1,4 +1,5 @@
 import { authAdapter } from '@/lib/auth';
+import { recordEvent } from '@/lib/analytics/record-event';
 import { authRequestContext } from '@/lib/auth/request-context';
 import { registerSchema } from '@/lib/auth/schemas';
 import { parseJsonBody } from '@/lib/api/parse';
@@ -10,6 +11,7 @@ export const POST = route(async (request, { cookies }) => {
   const body = await parseJsonBody(request, registerSchema);
   const ctx = authRequestContext(request, cookies);
   const { userId, tokens } = await (await authAdapter()).register(body, ctx);
+  await recordEvent({ name: 'sign_up', userId });
   return ok(
     {
       user: { id: userId, email: body.email, fullName: body.fullName },
