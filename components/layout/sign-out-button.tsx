@@ -1,18 +1,9 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
-import { apiFetch } from '@/lib/api/client';
+import { useSignOut } from '@/hooks/use-sign-out';
 
 export function SignOutButton() {
-  const router = useRouter();
-  const signOut = useMutation({
-    mutationFn: () => apiFetch('/api/auth/logout', { body: {} }),
-    onSettled: () => {
-      router.replace('/');
-      router.refresh();
-    },
-  });
+  const signOut = useSignOut({ redirectTo: '/', leaveOnError: true });
   return (
     <button
       type="button"

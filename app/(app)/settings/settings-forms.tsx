@@ -7,6 +7,7 @@ import { FormAlert } from '@/components/forms/form-alert';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TextField } from '@/components/forms/text-field';
 import { useApiForm } from '@/hooks/use-api-form';
+import { useSignOut } from '@/hooks/use-sign-out';
 import { apiFetch } from '@/lib/api/client';
 import { PASSWORD_MIN_LENGTH, changePasswordSchema, deleteAccountSchema, updateProfileSchema } from '@/lib/auth/schemas';
 
@@ -80,14 +81,7 @@ export function ChangePasswordForm() {
 }
 
 export function SignOutEverywhere() {
-  const router = useRouter();
-  const signOut = useMutation({
-    mutationFn: () => apiFetch('/api/auth/logout', { body: { allDevices: true } }),
-    onSuccess: () => {
-      router.replace('/login');
-      router.refresh();
-    },
-  });
+  const signOut = useSignOut({ allDevices: true, redirectTo: '/login' });
   return (
     <div className="space-y-3">
       {signOut.isError ? <FormAlert>Could not sign out. Please try again.</FormAlert> : null}
