@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { limitApiRequest } from '@/lib/proxy/api-rate-limit';
 import { isCrossSiteRequest } from '@/lib/proxy/csrf';
-import { HOME_SIGNED_IN, isProtectedPath, isSignedOutOnlyPath, safeReturnPath } from '@/lib/proxy/paths';
+import { isStaff } from '@/lib/auth/permissions';
+import { HOME_SIGNED_IN, isAdminPath, isProtectedPath, isSignedOutOnlyPath, safeReturnPath } from '@/lib/proxy/paths';
 import { refreshSessionInProxy } from '@/lib/proxy/session';
 import { rateLimitHeaders } from '@/lib/ratelimit';
 
@@ -43,11 +44,15 @@ export async function proxy(request: NextRequest) {
     return response;
   }
 
-  const { response, signedIn } = await refreshSessionInProxy(request, forwardHeaders);
+  const { response, signedIn, role } = await refreshSessionInProxy(request, forwardHeaders);
   if (!signedIn && isProtectedPath(pathname)) {
     const login = new URL('/login', request.url);
     login.searchParams.set('next', `${pathname}${search}`);
     return withCookiesOf(response, NextResponse.redirect(login), requestId);
+  }
+  if (signedIn && isAdminPath(pathname) && !(role && isStaff(role))) {
+    // The admin area does not advertise itself: a learner gets the same 404 as a missing page.
+    return withCookiesOf(response, NextResponse.rewrite(new URL('/not-found', request.url), { status: 404 }), requestId);
   }
   if (signedIn && isSignedOutOnlyPath(pathname)) {
     const next = safeReturnPath(request.nextUrl.searchParams.get('next')) ?? HOME_SIGNED_IN;

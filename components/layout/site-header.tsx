@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { isStaff } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
 import { SignOutButton } from './sign-out-button';
 
@@ -25,6 +26,7 @@ const isCurrent = (pathname: string, href: string) => pathname === href || pathn
 export function SiteHeader({ user }: { user: SessionUser | null }) {
   const pathname = usePathname() ?? '/';
   const current = (href: string) => (isCurrent(pathname, href) ? ('page' as const) : undefined);
+  const links = user && isStaff(user.role) ? [...learnerLinks, { href: '/admin', label: 'Admin' }] : learnerLinks;
 
   return (
     <header className="border-b border-slate-200 bg-white/90 backdrop-blur">
@@ -38,7 +40,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         {user ? (
           <div className="flex items-center gap-1 text-sm font-medium">
             <nav aria-label="Main" className="hidden items-center gap-1 lg:flex">
-              {learnerLinks.map((link) => (
+              {links.map((link) => (
                 <Link key={link.href} href={link.href} aria-current={current(link.href)} className={navLink}>
                   {link.label}
                 </Link>
@@ -61,7 +63,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
                 className="absolute inset-x-4 top-full z-40 mt-1 rounded-xl bg-white p-2 shadow-lg ring-1 ring-slate-200 sm:left-auto sm:w-64"
               >
                 <ul>
-                  {learnerLinks.map((link) => (
+                  {links.map((link) => (
                     <li key={link.href}>
                       <Link href={link.href} aria-current={current(link.href)} className={menuLink}>
                         {link.label}

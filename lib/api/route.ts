@@ -94,7 +94,7 @@ export function withUser<P = Record<string, string>>(handler: UserHandler<P>): N
 /** Requires a signed-in caller whose role holds `permission`; 403 otherwise. RLS checks again. */
 export function withPermission<P = Record<string, string>>(permission: Permission, handler: UserHandler<P>): NextHandler<P> {
   return withUser<P>(async (request, context) => {
-    if (!can(context.session.user.role, permission)) {
+    if (!can(context.session.user, permission)) {
       throw new ApiError('FORBIDDEN', `This needs the ${permission} permission`);
     }
     return handler(request, context);

@@ -18,6 +18,6 @@ export async function requireSession(returnTo: string): Promise<Session> {
 /** A page the caller may not use answers 404, so the admin area does not advertise itself. */
 export async function requirePermission(permission: Permission, returnTo: string): Promise<Session> {
   const session = await requireSession(returnTo);
-  if (!can(session.user.role, permission)) notFound();
+  if (!can(session.user, permission)) notFound();
   return session;
 }

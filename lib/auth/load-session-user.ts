@@ -7,7 +7,7 @@ import type { Session } from './types';
 /**
  * Turns verified claims into a session with the user's current profile, read as the user (RLS:
  * owner reads own profile). Role and tier come from the database, not the token, so a change is
- * seen on the next request rather than the next refresh. Null when the profile is gone.
+ * seen on the next request rather than the next refresh. Null when the profile is gone or suspended.
  */
 export async function loadSession(claims: JwtClaims): Promise<Session | null> {
   const [row] = await asUser(claims, (tx) =>
@@ -21,12 +21,15 @@ export async function loadSession(claims: JwtClaims): Promise<Session | null> {
         emailVerified: profiles.emailVerified,
         timeZone: profiles.timeZone,
         leaderboardOptIn: profiles.leaderboardOptIn,
+        adminPermissions: profiles.adminPermissions,
+        suspendedAt: profiles.suspendedAt,
       })
       .from(profiles)
       .where(eq(profiles.id, claims.sub))
       .limit(1),
   );
-  if (!row) return null;
+  // A suspended account's sessions end at once: every request reads the profile, so the next one fails.
+  if (!row || row.suspendedAt) return null;
   return {
     claims,
     user: {
@@ -38,6 +41,7 @@ export async function loadSession(claims: JwtClaims): Promise<Session | null> {
       emailVerified: row.emailVerified,
       timeZone: row.timeZone,
       leaderboardOptIn: row.leaderboardOptIn,
+      adminPermissions: row.adminPermissions,
     },
   };
 }

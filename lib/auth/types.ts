@@ -13,6 +13,8 @@ export interface SessionUser {
   timeZone?: string;
   /** Whether the learner appears on the weekly leaderboard. Always set by loadSession. */
   leaderboardOptIn?: boolean;
+  /** An admin's permission list when a super_admin narrowed it (null/absent = all of the role's). */
+  adminPermissions?: string[] | null;
 }
 
 /** A verified request session: the claims go to asUser(), the user to the UI and permission checks. */

@@ -37,6 +37,9 @@ export const profiles = pgTable('profiles', {
   metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
   timeZone: varchar('time_zone', { length: 64 }).notNull().default('UTC'),
   leaderboardOptIn: boolean('leaderboard_opt_in').notNull().default(false),
+  adminPermissions: text('admin_permissions').array(),
+  suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+  suspendedReason: varchar('suspended_reason', { length: 500 }),
 });
 
 export const quests = pgTable('quests', {
@@ -56,6 +59,8 @@ export const quests = pgTable('quests', {
   createdBy: uuid('created_by'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  coverImageUrl: text('cover_image_url'),
+  archivedAt: timestamp('archived_at', { withTimezone: true }),
 });
 
 export const questSteps = pgTable('quest_steps', {
@@ -69,6 +74,8 @@ export const questSteps = pgTable('quest_steps', {
   allowMultiple: boolean('allow_multiple').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  /** Set when the step was removed from a quest learners may have answered; position is then negative. */
+  archivedAt: timestamp('archived_at', { withTimezone: true }),
 });
 
 export const questStepAnswers = pgTable('quest_step_answers', {
@@ -217,6 +224,20 @@ export const analyticsEvents = pgTable('analytics_events', {
   occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+export const auditLog = pgTable('audit_log', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  actorId: uuid('actor_id'),
+  actorEmail: varchar('actor_email', { length: 255 }).notNull(),
+  action: varchar('action', { length: 60 }).notNull(),
+  targetType: varchar('target_type', { length: 40 }).notNull(),
+  targetId: varchar('target_id', { length: 100 }),
+  targetLabel: varchar('target_label', { length: 255 }),
+  before: jsonb('before').$type<Record<string, unknown> | null>(),
+  after: jsonb('after').$type<Record<string, unknown> | null>(),
+  requestId: varchar('request_id', { length: 100 }),
+  createdAt: createdAt(),
+});
+
 /** Every table in `public`, by its SQL name: the RLS and mirror tests walk this list. */
 export const publicTables = {
   profiles,
@@ -236,4 +257,5 @@ export const publicTables = {
   stripe_events: stripeEvents,
   analytics_events: analyticsEvents,
   mail_outbox: mailOutbox,
+  audit_log: auditLog,
 } as const;

@@ -12,6 +12,7 @@ const PLAYER = /^\/quests\/[^/]+\/play(\/|$)/;
 
 export const isProtectedPath = (pathname: string) =>
   PROTECTED_PREFIXES.some((p) => under(pathname, p)) || PLAYER.test(pathname);
+export const isAdminPath = (pathname: string) => under(pathname, '/admin');
 export const isSignedOutOnlyPath = (pathname: string) => SIGNED_OUT_ONLY.some((p) => under(pathname, p));
 
 /**

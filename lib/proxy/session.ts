@@ -4,6 +4,7 @@ import { builtInAuthAdapter } from '@/lib/auth/built-in/adapter';
 import { ACCESS_COOKIE, REFRESH_COOKIE } from '@/lib/auth/cookies';
 import { verifyAccessToken } from '@/lib/auth/jwt';
 import type { CookieJar } from '@/lib/auth/types';
+import type { AppRole, JwtClaims } from '@/lib/db/claims';
 import { env } from '@/lib/env';
 import { clientIp } from '@/lib/ratelimit/client-ip';
 import { hashToken } from '@/lib/auth/token-hash';
@@ -14,7 +15,11 @@ const REFRESH_MARGIN_SECONDS = 60;
 export interface ProxySession {
   response: NextResponse;
   signedIn: boolean;
+  /** The app role the session's token carries (a first, coarse gate: pages re-check from the database). */
+  role: AppRole | null;
 }
+
+const roleOf = (claims: JwtClaims | null | undefined): AppRole | null => (claims ? (claims.app_metadata?.role ?? 'user') : null);
 
 /**
  * Keeps the browser session fresh before the page renders: a valid access cookie passes; an
@@ -27,17 +32,17 @@ export async function refreshSessionInProxy(request: NextRequest, forwardHeaders
   if (config.NEXT_PUBLIC_SUPABASE_URL && config.NEXT_PUBLIC_SUPABASE_ANON_KEY) {
     const { refreshSupabaseSessionInProxy } = await import('@/lib/auth/supabase/proxy-client');
     const { response, claims } = await refreshSupabaseSessionInProxy(request, forwardHeaders);
-    return { response, signedIn: Boolean(claims) };
+    return { response, signedIn: Boolean(claims), role: roleOf(claims) };
   }
 
   const access = request.cookies.get(ACCESS_COOKIE)?.value;
   const claims = access ? await verifyAccessToken(access) : null;
   const fresh = claims?.exp !== undefined && claims.exp - Math.floor(Date.now() / 1000) > REFRESH_MARGIN_SECONDS;
   if (claims && fresh) {
-    return { response: NextResponse.next({ request: { headers: forwardHeaders } }), signedIn: true };
+    return { response: NextResponse.next({ request: { headers: forwardHeaders } }), signedIn: true, role: roleOf(claims) };
   }
   if (!request.cookies.get(REFRESH_COOKIE)?.value) {
-    return { response: NextResponse.next({ request: { headers: forwardHeaders } }), signedIn: Boolean(claims) };
+    return { response: NextResponse.next({ request: { headers: forwardHeaders } }), signedIn: Boolean(claims), role: roleOf(claims) };
   }
 
   const { written, signedIn } = await refreshOnce(request, config.APP_URL ?? request.nextUrl.origin);
@@ -45,7 +50,9 @@ export async function refreshSessionInProxy(request: NextRequest, forwardHeaders
   forwardHeaders.set('cookie', request.cookies.toString());
   const response = NextResponse.next({ request: { headers: forwardHeaders } });
   for (const { name, value, options } of written) response.cookies.set(name, value, options);
-  return { response, signedIn };
+  const newAccess = written.find((c) => c.name === ACCESS_COOKIE)?.value;
+  const role = signedIn && newAccess ? roleOf(await verifyAccessToken(newAccess)) : null;
+  return { response, signedIn, role };
 }
 
 type Written = Parameters<CookieJar['setAll']>[0];

@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { asService, type JwtClaims } from '@/lib/db';
+import { profiles } from '@/lib/db/schema';
+import type { AdminPermission } from '@/lib/auth/permissions';
 import type { AppRole } from '@/lib/db/claims';
 import { buildClaims } from '@/lib/auth/build-claims';
 import { createAuthUser, setSubscriptionTier, setUserRole } from '@/lib/users/create-auth-user';
@@ -15,7 +18,7 @@ let counter = 0;
 
 /** Creates a user through lib/ (auth.users + the profile trigger) and returns their JWT claims. */
 export async function createTestUser(
-  options: { role?: AppRole; tier?: 'free' | 'premium'; email?: string } = {},
+  options: { role?: AppRole; tier?: 'free' | 'premium'; email?: string; adminPermissions?: AdminPermission[] } = {},
 ): Promise<TestUser> {
   const role = options.role ?? 'user';
   const tier = options.tier ?? 'free';
@@ -24,6 +27,9 @@ export async function createTestUser(
     const userId = await createAuthUser(tx, { email, fullName: `Test ${role}`, emailConfirmed: true });
     if (role !== 'user') await setUserRole(tx, userId, role);
     if (tier !== 'free') await setSubscriptionTier(tx, userId, tier);
+    if (options.adminPermissions) {
+      await tx.update(profiles).set({ adminPermissions: options.adminPermissions }).where(eq(profiles.id, userId));
+    }
     return userId;
   });
   return { id, email, claims: buildClaims({ id, email, role, subscriptionTier: tier }) };

@@ -14,6 +14,7 @@ import { confirmEmail, deleteAuthUser, findAuthUser, recordSignIn, setPasswordHa
 
 const invalidCredentials = () => new ApiError('INVALID_CREDENTIALS', 'Email or password is incorrect');
 const sessionExpired = () => new ApiError('SESSION_EXPIRED', 'Your session has ended; please sign in again');
+const accountSuspended = () => new ApiError('ACCOUNT_SUSPENDED', 'This account is suspended; contact support if you think this is a mistake');
 const isUniqueViolation = (e: unknown) => (e as { code?: string; cause?: { code?: string } })?.code === '23505' || (e as { cause?: { code?: string } })?.cause?.code === '23505';
 
 async function tokensFor(user: AuthUserRecord, familyId: string, refreshToken: string): Promise<IssuedTokens> {
@@ -71,6 +72,8 @@ export const builtInAuthAdapter: AuthAdapter = {
     const user = await asService('auth-login-lookup', (tx) => findAuthUser(tx, { email: input.email }));
     // verifyPassword burns the same bcrypt time when the user does not exist.
     if (!(await verifyPassword(input.password, user?.encryptedPassword)) || !user) throw invalidCredentials();
+    // Said only after the password matched, so it reveals nothing to someone guessing.
+    if (user.suspended) throw accountSuspended();
     const tokens = await asService('auth-login', async (tx) => {
       const family = await startFamily(tx, user.id, { ip: ctx.ip, userAgent: ctx.userAgent });
       await recordSignIn(tx, user.id);
@@ -87,7 +90,7 @@ export const builtInAuthAdapter: AuthAdapter = {
       const rotated = await rotate(tx, token, { ip: ctx.ip, userAgent: ctx.userAgent });
       if (rotated.kind !== 'rotated') return rotated;
       const user = await findAuthUser(tx, { id: rotated.userId });
-      if (!user) return { kind: 'invalid' as const };
+      if (!user || user.suspended) return { kind: 'invalid' as const };
       return { kind: 'ok' as const, user, tokens: await tokensFor(user, rotated.familyId, rotated.token) };
     });
     if (result.kind === 'reused') {

@@ -11,6 +11,7 @@ export interface AuthUserRecord {
   fullName: string | null;
   role: AppRole;
   tier: 'free' | 'premium';
+  suspended: boolean;
 }
 
 /** auth.users joined with the profile: what sign-in needs. Service-role jobs only. */
@@ -23,9 +24,11 @@ export async function findAuthUser(tx: Tx, by: { email: string } | { id: string 
     full_name: string | null;
     role: AppRole;
     tier: 'free' | 'premium';
+    suspended: boolean;
   }>(
     tx,
-    sql`select u.id, u.email, u.encrypted_password, p.full_name, p.role, p.subscription_tier as tier
+    sql`select u.id, u.email, u.encrypted_password, p.full_name, p.role, p.subscription_tier as tier,
+               p.suspended_at is not null as suspended
         from auth.users u join public.profiles p on p.id = u.id
         where ${where} and u.deleted_at is null
         limit 1`,
@@ -38,6 +41,7 @@ export async function findAuthUser(tx: Tx, by: { email: string } | { id: string 
     fullName: row.full_name,
     role: row.role,
     tier: row.tier,
+    suspended: row.suspended,
   };
 }
 

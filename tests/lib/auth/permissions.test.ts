@@ -7,7 +7,12 @@ describe('roles and permissions', () => {
     }
   });
 
-  it('gives admins and super admins every permission', () => {
+  it('gives admins and super admins every permission unless a super admin narrowed the admin', () => {
+    expect(can({ role: 'admin', adminPermissions: ['view:analytics'] }, 'view:analytics')).toBe(true);
+    expect(can({ role: 'admin', adminPermissions: ['view:analytics'] }, 'update:quests')).toBe(false);
+    expect(can({ role: 'admin', adminPermissions: [] }, 'read:quests')).toBe(true);
+    expect(can({ role: 'super_admin', adminPermissions: [] }, 'manage:users')).toBe(true);
+    expect(canAssignRole({ role: 'admin', adminPermissions: ['update:quests'] }, 'user', 'premium')).toBe(false);
     for (const role of ['admin', 'super_admin'] as const) {
       for (const permission of PERMISSIONS) expect(can(role, permission)).toBe(true);
     }

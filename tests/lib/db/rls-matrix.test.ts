@@ -19,6 +19,7 @@ import {
   billingCustomers,
   stripeEvents,
   analyticsEvents,
+  auditLog,
 } from '@/lib/db/schema';
 import { startFamily } from '@/lib/auth/built-in/refresh-tokens';
 import { issueOneTimeToken } from '@/lib/auth/built-in/one-time-tokens';
@@ -60,6 +61,7 @@ interface World {
   mail: string;
   answer: string;
   xp: string;
+  audit: string;
 }
 
 type Run = (tx: Tx, w: World) => Promise<unknown[]>;
@@ -112,7 +114,7 @@ const matrix: Record<TableName, Record<Op, [Run, Expect]>> = {
     delete: [(tx, w) => tx.delete(userAchievements).where(eq(userAchievements.id, w.unlock)).returning({ id: userAchievements.id }), [false, false, false, true]],
   },
   subscriptions: {
-    select: [(tx, w) => tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.id, w.subscription)), [false, false, true, false]],
+    select: [(tx, w) => tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.id, w.subscription)), [false, false, true, true]],
     insert: [(tx, w) => tx.insert(subscriptions).values({ userId: w.users.owner.id, planId: 'premium-monthly', status: 'active' }).returning({ id: subscriptions.id }), [false, false, false, false]],
     update: [(tx, w) => tx.update(subscriptions).set({ status: 'canceled' }).where(eq(subscriptions.id, w.subscription)).returning({ id: subscriptions.id }), [false, false, false, false]],
     delete: [(tx, w) => tx.delete(subscriptions).where(eq(subscriptions.id, w.subscription)).returning({ id: subscriptions.id }), [false, false, false, false]],
@@ -171,6 +173,13 @@ const matrix: Record<TableName, Record<Op, [Run, Expect]>> = {
     update: [(tx, w) => tx.update(analyticsEvents).set({ name: 'login' }).where(eq(analyticsEvents.userId, w.users.owner.id)).returning({ id: analyticsEvents.id }), [false, false, false, false]],
     delete: [(tx, w) => tx.delete(analyticsEvents).where(eq(analyticsEvents.userId, w.users.owner.id)).returning({ id: analyticsEvents.id }), [false, false, false, false]],
   },
+  // The owner here is the admin who acted; "admin" is another admin (not a super admin, who alone reads it).
+  audit_log: {
+    select: [(tx, w) => tx.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.id, w.audit)), [false, false, false, false]],
+    insert: [(tx, w) => tx.insert(auditLog).values({ actorId: w.users.owner.id, actorEmail: w.users.owner.email, action: 'user.forged', targetType: 'user' }).returning({ id: auditLog.id }), [false, false, false, false]],
+    update: [(tx, w) => tx.update(auditLog).set({ action: 'user.changed' }).where(eq(auditLog.id, w.audit)).returning({ id: auditLog.id }), [false, false, false, false]],
+    delete: [(tx, w) => tx.delete(auditLog).where(eq(auditLog.id, w.audit)).returning({ id: auditLog.id }), [false, false, false, false]],
+  },
 };
 
 describe('row-level security matrix', () => {
@@ -207,6 +216,7 @@ describe('row-level security matrix', () => {
       await tx.insert(billingCustomers).values({ userId: owner.id, stripeCustomerId: 'cus_matrix' });
       await tx.insert(analyticsEvents).values({ name: 'sign_up', userId: owner.id });
       await tx.insert(stripeEvents).values({ id: 'evt_matrix', type: 'invoice.paid', stripeCreatedAt: new Date() });
+      const [audit] = await tx.insert(auditLog).values({ actorId: admin.id, actorEmail: admin.email, action: 'user.suspend', targetType: 'user', targetId: owner.id }).returning();
       const [subscription] = await tx.insert(subscriptions).values({ userId: owner.id, planId: 'premium-monthly', status: 'active', stripeSubscriptionId: 'sub_matrix' }).returning();
       return {
         users: { owner, other, admin, premium },
@@ -228,6 +238,7 @@ describe('row-level security matrix', () => {
         mail: '',
         answer: answer!.id,
         xp: xp!.id,
+        audit: audit!.id,
       };
     });
   });
