@@ -46,6 +46,8 @@ export default defineConfig({
       DATABASE_URL: '',
       // The suite reads verification links from the outbox through /dev/mailbox.
       ENABLE_DEV_MAILBOX: 'true',
+      // Accounts registered at this domain become super_admin once verified (the admin journeys).
+      BOOTSTRAP_SUPER_ADMINS: '@admin.e2e.test',
       SENDGRID_API_KEY: '',
       NEXT_PUBLIC_SUPABASE_URL: '',
       REDIS_URL: '',

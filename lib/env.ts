@@ -67,6 +67,15 @@ const envSchema = z.object({
   SENDGRID_API_URL: sendGridUrl.default('https://api.sendgrid.com/'),
   /** Sender of every mail: `Name <address>` or a bare address, verified in SendGrid. */
   MAIL_FROM: mailFrom.default('WorkFree <no-reply@workfree.local>'),
+  /**
+   * First-run bootstrap: comma-separated emails (`ada@example.com`) or domains (`@example.com`)
+   * whose accounts become super_admin when they verify their email. Empty in most deployments;
+   * `npm run user:promote` does the same from a shell.
+   */
+  BOOTSTRAP_SUPER_ADMINS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean)),
   /** Serves /dev/mailbox (the outbox, with its single-use links) in production: e2e runs only. */
   ENABLE_DEV_MAILBOX: booleanFlag,
   /** Billing port: Stripe; billing is off otherwise. */

@@ -1,5 +1,6 @@
 import 'server-only';
 import { asService } from '@/lib/db';
+import { promoteBootstrapSuperAdmin } from '@/lib/users/bootstrap-super-admin';
 import { ApiError } from '@/lib/api/errors';
 import { createAuthUser } from '@/lib/users/create-auth-user';
 import { sendMail } from '@/lib/mail';
@@ -138,7 +139,10 @@ export const builtInAuthAdapter: AuthAdapter = {
   async verifyEmail(token) {
     const userId = await asService('auth-verify-email', async (tx) => {
       const id = await consumeOneTimeToken(tx, token, 'verify_email');
-      if (id) await confirmEmail(tx, id);
+      if (id) {
+        await confirmEmail(tx, id);
+        await promoteBootstrapSuperAdmin(tx, id);
+      }
       return id;
     });
     if (!userId) throw new ApiError('INVALID_TOKEN', 'This verification link is invalid or has expired', { token: ['Invalid or expired link'] });
