@@ -5,6 +5,8 @@ import { POST as register } from '@/app/api/auth/register/route';
 import { POST as refresh } from '@/app/api/auth/refresh/route';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { call, cookiesSet } from '../support/http';
+import { createTestUser } from '../support/fixtures';
+import { tokenFor } from '../support/sessions';
 
 let counter = 0;
 async function signUp() {
@@ -124,6 +126,16 @@ describe('proxy', () => {
       expect(new URL(away.headers.get('location')!).pathname).toBe('/settings');
       const evil = await proxy(request('/register?next=//evil.example/x', { cookies: { wf_access: token } }));
       expect(new URL(evil.headers.get('location')!).host).toBe('localhost');
+    });
+
+    it('answers 404 to a signed-in learner at /admin and lets staff through', async () => {
+      const { token } = await signUp();
+      const learner = await proxy(request('/admin/users', { cookies: { wf_access: token } }));
+      expect(learner.status).toBe(404);
+      expect(learner.headers.get('x-middleware-rewrite')).toContain('/not-found');
+      const admin = await createTestUser({ role: 'admin' });
+      const adminToken = await tokenFor(admin);
+      expect(passedThrough(await proxy(request('/admin/users', { cookies: { wf_access: adminToken } })))).toBe(true);
     });
 
     it('refreshes an expired session before the page renders', async () => {
