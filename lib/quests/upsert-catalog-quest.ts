@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/lib/db';
 import { questStepAnswers, questSteps, quests } from '@/lib/db/schema';
-import type { ParsedQuestInput } from './schemas';
+import { checklistChoices, quizAllowsMultiple, type ParsedQuestInput } from './schemas';
 
 /**
  * Creates or updates a quest by slug with its steps and answer keys, keeping step ids stable
@@ -41,9 +41,9 @@ export async function upsertCatalogQuest(
       step.kind === 'quiz'
         ? step.choices
         : step.kind === 'task'
-          ? step.checklist.map((text, i) => ({ id: `c${i + 1}`, text }))
+          ? checklistChoices(step.checklist)
           : null;
-    const allowMultiple = step.kind === 'quiz' && step.answer.correct.length > 1;
+    const allowMultiple = step.kind === 'quiz' && quizAllowsMultiple(step);
     const [stepRow] = await tx
       .insert(questSteps)
       .values({ questId: row.id, position, kind: step.kind, title: step.title, body: step.body, choices, allowMultiple })
