@@ -8,6 +8,7 @@ import { ApiError } from '@/lib/api/errors';
 import { parseJsonBody } from '@/lib/api/parse';
 import { ok } from '@/lib/api/respond';
 import { route } from '@/lib/api/route';
+import { isSuspended } from '@/lib/users/suspension';
 import { rateLimit, rateLimitHeaders, resetRateLimit } from '@/lib/ratelimit';
 
 /**
@@ -33,7 +34,15 @@ export const POST = route(async (request, { cookies }) => {
   await recordEvent({ name: 'login', userId });
   const claims = await adapter.verifyAccessToken(tokens.accessToken);
   const session = claims ? await loadSession(claims) : null;
-  if (!session) throw new ApiError('INTERNAL_ERROR', 'Signed in, but the profile could not be loaded');
+  if (!session) {
+    // The built-in adapter refuses suspended accounts itself; Supabase Auth does not know about
+    // suspension, so the session it just opened is closed again here.
+    if (await isSuspended(userId)) {
+      await adapter.logout(null, ctx);
+      throw new ApiError('ACCOUNT_SUSPENDED', 'This account is suspended; contact support if you think this is a mistake');
+    }
+    throw new ApiError('INTERNAL_ERROR', 'Signed in, but the profile could not be loaded');
+  }
   return ok({
     user: publicUser(session.user),
     token: tokens.accessToken,
