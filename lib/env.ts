@@ -59,8 +59,27 @@ const envSchema = z.object({
    * proxy that overwrites them, as Vercel does; anyone can send these headers to a bare server.
    */
   TRUST_PROXY: booleanFlag,
-  /** Storage port: any S3-compatible bucket; local files under .data/uploads otherwise. */
+  /** Storage port: any S3-compatible bucket; local files under UPLOADS_DIR otherwise. */
   S3_BUCKET: z.string().min(1).optional(),
+  /** The bucket's region (`auto` on R2; the project's region on Supabase Storage). */
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** S3-compatible endpoint (Supabase Storage `https://<ref>.supabase.co/storage/v1/s3`, R2, MinIO). Unset: AWS S3. */
+  S3_ENDPOINT: z.string().url().optional(),
+  /** Static credentials, both or neither; neither: the AWS SDK's default chain (an IAM role). */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (endpoint/bucket/key): MinIO and Supabase Storage need them. */
+  S3_FORCE_PATH_STYLE: booleanFlag,
+  /** Public base URL of the bucket or its CDN: uploads link there instead of /api/media/…. https only,
+   * as quests.cover_image_url requires. */
+  S3_PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((v) => v.startsWith('https://'), 'must be an https:// URL')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  /** Where the embedded storage keeps uploaded files. */
+  UPLOADS_DIR: z.string().min(1).default('.data/uploads'),
   /** Mail port: SendGrid; the outbox table otherwise. */
   SENDGRID_API_KEY: z.string().min(1).optional(),
   /** SendGrid API host: the global one, the EU one, or (tests) a local double over plain HTTP. */
