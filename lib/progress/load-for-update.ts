@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { ApiError } from '@/lib/api/errors';
 import { queryRows, type Tx } from '@/lib/db';
 import { hasPremiumAccess } from '@/lib/auth/permissions';
@@ -43,7 +43,8 @@ export async function loadProgressForUpdate(tx: Tx, session: Session, progressId
         allowMultiple: questSteps.allowMultiple,
       })
       .from(questSteps)
-      .where(eq(questSteps.questId, quest!.id))
+      // Archived steps (removed by an editor) are out of play; their answers stay but do not count.
+      .where(and(eq(questSteps.questId, quest!.id), isNull(questSteps.archivedAt)))
       .orderBy(asc(questSteps.position)),
     tx.select().from(stepAnswers).where(eq(stepAnswers.progressId, progressId)),
   ]);

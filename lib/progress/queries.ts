@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { ApiError } from '@/lib/api/errors';
 import { asService, asUser, queryRows, type JwtClaims } from '@/lib/db';
 import { hasPremiumAccess } from '@/lib/auth/permissions';
@@ -96,13 +96,19 @@ export async function getProgressDetail(session: Session, progressId: string) {
     if (!row) return null;
     if (row.quest.tier === 'premium' && !hasPremiumAccess(session.user)) throw premiumRequired();
     const [steps, answers] = await Promise.all([
-      tx.select().from(questSteps).where(eq(questSteps.questId, row.quest.id)).orderBy(asc(questSteps.position)),
+      // Archived steps are hidden from everyone playing, admins included (RLS hides them from learners).
+      tx
+        .select()
+        .from(questSteps)
+        .where(and(eq(questSteps.questId, row.quest.id), isNull(questSteps.archivedAt)))
+        .orderBy(asc(questSteps.position)),
       tx.select().from(stepAnswers).where(eq(stepAnswers.progressId, progressId)),
     ]);
     return { row, steps, answers };
   });
   if (!detail) throw new ApiError('NOT_FOUND', 'No such progress for this account');
-  const answeredQuizIds = detail.answers.map((a) => a.stepId);
+  const activeIds = new Set(detail.steps.map((s) => s.id));
+  const answeredQuizIds = detail.answers.map((a) => a.stepId).filter((id) => activeIds.has(id));
   const explanations = answeredQuizIds.length
     ? await asService('grade-step-explanations', (tx) =>
         tx
