@@ -46,7 +46,7 @@ describe('choosing the storage adapter from configuration', () => {
     expect(() => choose({ S3_ENDPOINT: 'not a url' })).toThrow(/S3_ENDPOINT/);
     expect(() => choose({ S3_PUBLIC_URL: 'http://cdn.example.com' })).toThrow(/S3_PUBLIC_URL/);
     expect(() => choose({ S3_FORCE_PATH_STYLE: 'yes' })).toThrow(/S3_FORCE_PATH_STYLE/);
-    expect(parseEnv({ S3_PUBLIC_URL: 'https://cdn.example.com/media/' }).S3_PUBLIC_URL).toBe('https://cdn.example.com/media');
-    expect(parseEnv({}).S3_REGION).toBe('us-east-1');
+    expect(parseEnv({ NODE_ENV: 'development', S3_PUBLIC_URL: 'https://cdn.example.com/media/' }).S3_PUBLIC_URL).toBe('https://cdn.example.com/media');
+    expect(parseEnv({ NODE_ENV: 'development' }).S3_REGION).toBe('us-east-1');
   });
 });
