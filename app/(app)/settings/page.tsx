@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import { AvatarForm } from '@/components/settings/avatar-form';
 import { Badge } from '@/components/ui/badge';
 import { requireSession } from '@/lib/auth/guards';
 import { billingOverview } from '@/lib/billing/queries';
+import { readAvatarUrl } from '@/lib/storage/avatars';
 import { BillingSection } from './billing-section';
 import { LearningPreferencesForm } from './learning-preferences-form';
 import { ChangePasswordForm, DeleteAccountSection, ProfileForm, ResendVerificationButton, SignOutEverywhere } from './settings-forms';
@@ -43,7 +45,7 @@ function timeZoneOptions(current: string): string[] {
 export default async function SettingsPage() {
   const session = await requireSession('/settings');
   const { user } = session;
-  const billing = await billingOverview(session);
+  const [billing, avatarUrl] = await Promise.all([billingOverview(session), readAvatarUrl(session)]);
   const initials = (user.fullName ?? user.email).trim().slice(0, 1).toUpperCase();
 
   return (
@@ -52,10 +54,14 @@ export default async function SettingsPage() {
 
       <Section id="profile-heading" title="Profile" description="How you appear in WorkFree.">
         <div className="mb-5 flex items-center gap-4">
-          {/* Avatar uploads arrive with the storage port; until then, initials. */}
-          <span aria-hidden="true" className="grid size-14 place-items-center rounded-full bg-brand-100 text-xl font-bold text-brand-800">
-            {initials}
-          </span>
+          {/* Decorative here: the picture is described in its own section below. */}
+          {avatarUrl ? (
+            <img src={avatarUrl} alt="" className="size-14 shrink-0 rounded-full bg-slate-100 object-cover ring-1 ring-slate-200" />
+          ) : (
+            <span aria-hidden="true" className="grid size-14 shrink-0 place-items-center rounded-full bg-brand-100 text-xl font-bold text-brand-800">
+              {initials}
+            </span>
+          )}
           <div className="text-sm">
             <p className="font-medium text-slate-900">{user.email}</p>
             <p className="mt-1 flex flex-wrap items-center gap-2">
@@ -66,6 +72,10 @@ export default async function SettingsPage() {
         </div>
         {!user.emailVerified ? <ResendVerificationButton /> : null}
         <ProfileForm fullName={user.fullName ?? ''} />
+      </Section>
+
+      <Section id="avatar-heading" anchor="avatar" title="Profile picture" description="Shown with your profile. Anyone who has the image's link can open it, so pick one you are happy to share.">
+        <AvatarForm avatarUrl={avatarUrl} />
       </Section>
 
       <Section
