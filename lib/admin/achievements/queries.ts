@@ -1,12 +1,14 @@
 import 'server-only';
 import { asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { asUser, type JwtClaims, type Tx } from '@/lib/db';
-import { achievements, quests, userAchievements } from '@/lib/db/schema';
+import { achievements, quests } from '@/lib/db/schema';
 import { ACHIEVEMENT_RARITIES, achievementCriteriaSchema, describeCriteria } from '@/lib/achievements/criteria';
 import type { ListAchievementsQuery } from './schemas';
 import type { AdminAchievement, Pagination } from './types';
 
-const unlockCount = sql<number>`(select count(*) from ${userAchievements} ua where ua.achievement_id = ${achievements.id})`.mapWith(Number);
+// Spelled out: inside a select list Drizzle renders a column unqualified, which the subquery would
+// read as its own ua.id.
+const unlockCount = sql<number>`(select count(*) from public.user_achievements ua where ua.achievement_id = achievements.id)`.mapWith(Number);
 
 const columns = {
   id: achievements.id,
