@@ -1,0 +1,22 @@
+/** The quest list's shape while it loads. */
+export default function AdminQuestsLoading() {
+  return (
+    <div className="space-y-6" role="status">
+      <span className="sr-only">Loading quests…</span>
+      <div aria-hidden="true" className="animate-pulse space-y-3">
+        <div className="h-8 w-40 rounded bg-slate-200" />
+        <div className="h-4 w-24 rounded bg-slate-100" />
+      </div>
+      <div aria-hidden="true" className="h-24 animate-pulse rounded-xl bg-white ring-1 ring-slate-200" />
+      <div aria-hidden="true" className="animate-pulse space-y-2 rounded-xl bg-white p-4 ring-1 ring-slate-200">
+        {Array.from({ length: 6 }, (_, i) => (
+          <div key={i} className="flex items-center gap-3 py-2">
+            <div className="size-12 rounded-lg bg-slate-100" />
+            <div className="h-4 flex-1 rounded bg-slate-100" />
+            <div className="h-4 w-16 rounded bg-slate-100" />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
