@@ -1,5 +1,5 @@
-import { ConfigError, parseEnv } from '@/lib/env';
-import { createStorageAdapter } from '@/lib/storage';
+import { ConfigError, parseEnv, resetEnvForTests } from '@/lib/env';
+import { createStorageAdapter, keyFromMediaUrl, mediaUrl, storage } from '@/lib/storage';
 
 describe('choosing the storage adapter from configuration', () => {
   const choose = (vars: Record<string, string>) => createStorageAdapter(parseEnv({ NODE_ENV: 'development', ...vars }));
@@ -48,5 +48,39 @@ describe('choosing the storage adapter from configuration', () => {
     expect(() => choose({ S3_FORCE_PATH_STYLE: 'yes' })).toThrow(/S3_FORCE_PATH_STYLE/);
     expect(parseEnv({ NODE_ENV: 'development', S3_PUBLIC_URL: 'https://cdn.example.com/media/' }).S3_PUBLIC_URL).toBe('https://cdn.example.com/media');
     expect(parseEnv({ NODE_ENV: 'development' }).S3_REGION).toBe('us-east-1');
+  });
+
+  describe('the URL an upload is shown at', () => {
+    const saved = { ...process.env };
+    afterEach(() => {
+      process.env = { ...saved };
+      resetEnvForTests();
+    });
+    const configure = (vars: Record<string, string>) => {
+      process.env = { ...saved, ...vars };
+      resetEnvForTests();
+    };
+
+    it('is our media route on local files, even if S3_PUBLIC_URL is set', () => {
+      configure({ S3_PUBLIC_URL: 'https://cdn.example.com/media' });
+      expect(storage().name).toBe('local-files');
+      expect(mediaUrl('covers/abc.png')).toBe('/api/media/covers/abc.png');
+    });
+
+    it('is the public bucket or CDN when S3 storage has S3_PUBLIC_URL', () => {
+      configure({ S3_BUCKET: 'media', S3_PUBLIC_URL: 'https://abc.supabase.co/storage/v1/object/public/media/' });
+      expect(storage().name).toBe('s3');
+      expect(mediaUrl('covers/abc.png')).toBe('https://abc.supabase.co/storage/v1/object/public/media/covers/abc.png');
+      configure({ S3_BUCKET: 'media' });
+      expect(mediaUrl('covers/abc.png')).toBe('/api/media/covers/abc.png');
+    });
+
+    it('maps our own URLs back to keys, and nothing else', () => {
+      configure({ S3_BUCKET: 'media', S3_PUBLIC_URL: 'https://cdn.example.com' });
+      expect(keyFromMediaUrl('/api/media/avatars/u1/abc.png')).toBe('avatars/u1/abc.png');
+      expect(keyFromMediaUrl('https://cdn.example.com/avatars/u1/abc.png')).toBe('avatars/u1/abc.png');
+      expect(keyFromMediaUrl('https://elsewhere.example.com/avatars/u1/abc.png')).toBeNull();
+      expect(keyFromMediaUrl('/api/media/avatars/../../etc/passwd')).toBeNull();
+    });
   });
 });
