@@ -38,7 +38,7 @@ async function mapSlugRace<T>(slug: string, work: () => Promise<T>): Promise<T> 
     return await work();
   } catch (error) {
     const { code, constraint } = pgErrorOf(error);
-    if (code === '23505' && (constraint === undefined || constraint.includes('slug'))) throw slugTaken(slug);
+    if (code === '23505' && constraint === 'quests_slug_key') throw slugTaken(slug);
     throw error;
   }
 }
