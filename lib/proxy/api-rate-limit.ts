@@ -9,7 +9,9 @@ import { rateLimit, type RateLimitResult } from '@/lib/ratelimit';
 import { clientIp } from '@/lib/ratelimit/client-ip';
 
 /** Routes outside the API budget: probes, and webhooks that the provider retries anyway. */
-const EXEMPT = [/^\/api\/health(\/|$)/, /^\/api\/webhooks\//, /^\/api\/metrics$/];
+// Media is exempt too: a catalog page loads a cover per card, the objects never change, and
+// browsers cache them for a year — counting them would 429 an anonymous visitor's second page.
+const EXEMPT = [/^\/api\/health(\/|$)/, /^\/api\/webhooks\//, /^\/api\/metrics$/, /^\/api\/media\//];
 
 /**
  * Who is calling, only to pick a budget: the token's signature is checked (so nobody can spend

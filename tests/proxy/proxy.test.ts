@@ -103,9 +103,11 @@ describe('proxy', () => {
       expect(response.headers.get('x-ratelimit-remaining')).toBe('99');
     });
 
-    it('does not count health probes', async () => {
+    it('does not count health probes or media (a catalog page loads many covers)', async () => {
       const response = await proxy(request('/api/health'));
       expect(response.headers.get('x-ratelimit-limit')).toBeNull();
+      const media = await proxy(request('/api/media/covers/abc.png'));
+      expect(media.headers.get('x-ratelimit-limit')).toBeNull();
     });
   });
 
