@@ -49,9 +49,9 @@ export interface AdminUserDetail {
 /**
  * Everything the admin's detail page shows about one user, read as the admin in one transaction:
  * RLS lets admins read profiles, progress, the XP ledger, learning days and unlocks. Null when
- * there is no such user.
+ * there is no such user. `xpCursor` picks an older page of the ledger.
  */
-export async function getUserDetail(session: Session, userId: string): Promise<AdminUserDetail | null> {
+export async function getUserDetail(session: Session, userId: string, options: { xpCursor?: string } = {}): Promise<AdminUserDetail | null> {
   const detail = await asUser(session.claims, async (tx) => {
     const profile = await readProfile(tx, userId);
     if (!profile) return null;
@@ -101,7 +101,7 @@ export async function getUserDetail(session: Session, userId: string): Promise<A
       .orderBy(desc(subscriptions.updatedAt))
       .limit(1);
     const streakInputs = await loadStreakInputs(tx, userId);
-    const xp = await xpLedgerPage(tx, userId);
+    const xp = await xpLedgerPage(tx, userId, options.xpCursor);
     return { profile, stats, progress, unlocked, plan, streakInputs, xp };
   });
   if (!detail) return null;
