@@ -35,7 +35,7 @@ describe('qualifying learners (bulk) agree with the per-learner engine', () => {
     admin = await createTestUser({ role: 'admin', adminPermissions: ['update:quests'] });
 
     type Done = [questId: string, score: number | null, minutes: number, status?: 'completed' | 'in_progress'];
-    const histories: { done: Done[]; bonusXp?: number; days?: number[] }[] = [
+    const histories: { done?: Done[]; bonusXp?: number; days?: number[] }[] = [
       {}, // nothing at all
       { done: [[quest.secBeginner, 80, 5]] },
       { done: [[quest.secAdvanced, 100, 10], [quest.pyBeginner, 100, 10], [quest.pyAdvanced, 70, 10], [quest.secBeginner, null, 40, 'in_progress']] },
