@@ -7,7 +7,7 @@ import { SubmitButton } from '@/components/forms/submit-button';
 import { useApiForm } from '@/hooks/use-api-form';
 import { apiFetch } from '@/lib/api/client';
 import { changeRoleSchema } from '@/lib/admin/users/schemas';
-import type { AppRole } from '@/lib/db/claims';
+import type { AppRole } from '@/lib/admin/users/schemas';
 import { ROLE_LABELS } from './user-badges';
 
 /**

@@ -1,6 +1,6 @@
 import { canAssignRole, isStaff } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/types';
-import { APP_ROLES } from '@/lib/db/claims';
+import { ROLES } from '@/lib/admin/users/schemas';
 import type { AdminUserProfile } from '@/lib/admin/users/user-profile';
 import { PermissionsForm } from './permissions-form';
 import { RoleForm } from './role-form';
@@ -16,7 +16,7 @@ const note = 'mt-2 text-sm text-slate-700';
  */
 export function UserActions({ actor, profile }: { actor: SessionUser; profile: AdminUserProfile }) {
   const self = actor.id === profile.id;
-  const roleOptions = APP_ROLES.filter((role) => role === profile.role || canAssignRole(actor, profile.role, role));
+  const roleOptions = ROLES.filter((role) => role === profile.role || canAssignRole(actor, profile.role, role));
   const maySuspend = !self && (!isStaff(profile.role) || actor.role === 'super_admin');
   const mayNarrow = actor.role === 'super_admin' && profile.role === 'admin';
 

@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import type { AppRole } from '@/lib/db/claims';
+import type { AppRole } from '@/lib/admin/users/schemas';
 
 export const ROLE_LABELS: Record<AppRole, string> = {
   user: 'Learner',

@@ -1,6 +1,5 @@
 import Link from 'next/link';
-import { APP_ROLES } from '@/lib/db/claims';
-import type { UserListParams } from '@/lib/admin/users/schemas';
+import { ROLES, type UserListParams } from '@/lib/admin/users/schemas';
 import { ROLE_LABELS } from './user-badges';
 
 const control =
@@ -27,7 +26,7 @@ export function UserFilters({ params }: { params: UserListParams }) {
         </label>
         <select id="user-role" name="role" defaultValue={params.role ?? ''} className={control}>
           <option value="">Any role</option>
-          {APP_ROLES.map((role) => (
+          {ROLES.map((role) => (
             <option key={role} value={role}>
               {ROLE_LABELS[role]}
             </option>

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { ADMIN_PERMISSIONS } from '@/lib/auth/permissions';
-import { APP_ROLES } from '@/lib/db/claims';
+import { APP_ROLES, type AppRole } from '@/lib/db/claims';
+
+/** The app's roles, for the admin forms and filters (components do not import lib/db). */
+export const ROLES: readonly AppRole[] = APP_ROLES;
+export type { AppRole };
 
 /**
  * Inputs of the user-management area: the API routes, the admin forms and the tests all validate
