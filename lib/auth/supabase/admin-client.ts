@@ -4,9 +4,10 @@ import { ConfigError, env } from '@/lib/env';
 import { nodeWebSocketTransport, supabaseConfig } from './config';
 
 /**
- * The service-role client. It bypasses RLS and can edit any account, so it has exactly one caller:
- * account deletion (auth.admin.deleteUser) in the Supabase adapter. Anything else goes through the
- * anon-key clients as the signed-in user.
+ * The service-role client. It bypasses RLS and can edit any account, so it has exactly two callers:
+ * account deletion (auth.admin.deleteUser) in the Supabase adapter, and suspension
+ * (auth.admin.updateUserById ban_duration) in lib/admin/users/end-sessions.ts. Anything else goes
+ * through the anon-key clients as the signed-in user.
  */
 
 export function supabaseAdminConfigured(): boolean {
