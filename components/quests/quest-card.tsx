@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import type { QuestSummary } from '@/lib/quests/queries';
 import { DifficultyBadge, TierBadge } from './quest-badges';
+import { QuestCover } from './quest-cover';
 import { QuestStatus } from './quest-status';
 
 /** A quest in a grid: its facts, and the caller's progress or lock state in words (not colour alone). */
 export function QuestCard({ quest }: { quest: QuestSummary }) {
   return (
     <article className="group relative flex h-full flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:shadow-md hover:ring-brand-200 focus-within:ring-2 focus-within:ring-brand-600">
+      {quest.coverImageUrl ? <QuestCover src={quest.coverImageUrl} className="-mx-5 -mt-5 mb-4 rounded-t-xl" /> : null}
       <div className="flex flex-wrap items-center gap-2">
         <DifficultyBadge difficulty={quest.difficulty} />
         <TierBadge tier={quest.tier} locked={quest.access === 'premium_locked'} />

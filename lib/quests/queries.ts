@@ -27,6 +27,8 @@ export interface QuestSummary {
   tier: QuestTier;
   durationMinutes: number | null;
   xpReward: number;
+  /** Site path or https URL of the cover image, when the quest has one. */
+  coverImageUrl: string | null;
   stepCount: number;
   access: QuestAccess;
   progress: QuestProgressSummary | null;
@@ -72,6 +74,7 @@ const summaryColumns = {
   tier: quests.tier,
   durationMinutes: quests.durationMinutes,
   xpReward: quests.xpReward,
+  coverImageUrl: quests.coverImageUrl,
   // Counted through the public outline function: a free learner may not read premium steps,
   // but may know how many there are.
   stepCount: sql<number>`(select count(*)::int from public.quest_outline(${quests.id}))`,

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { DifficultyBadge, TierBadge } from '@/components/quests/quest-badges';
 import { PrerequisiteList } from '@/components/quests/prerequisite-list';
+import { QuestCover } from '@/components/quests/quest-cover';
 import { QuestOutline } from '@/components/quests/quest-outline';
 import { currentSession } from '@/lib/auth/session';
 import { getQuestOverview } from '@/lib/quests/queries';
@@ -55,6 +56,9 @@ export default async function QuestOverviewPage({ params }: Props) {
       </nav>
 
       <header className="mt-4">
+        {quest.coverImageUrl ? (
+          <QuestCover src={quest.coverImageUrl} priority className="mb-6 rounded-xl ring-1 ring-slate-200" />
+        ) : null}
         <div className="flex flex-wrap items-center gap-2">
           <DifficultyBadge difficulty={quest.difficulty} />
           <TierBadge tier={quest.tier} locked={quest.access === 'premium_locked'} />

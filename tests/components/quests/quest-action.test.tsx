@@ -18,6 +18,7 @@ const quest: QuestOverview = {
   tier: 'free',
   durationMinutes: 25,
   xpReward: 200,
+  coverImageUrl: null,
   stepCount: 5,
   access: 'available',
   progress: null,

@@ -14,6 +14,7 @@ const quest: QuestSummary = {
   tier: 'premium',
   durationMinutes: 25,
   xpReward: 200,
+  coverImageUrl: null,
   stepCount: 5,
   access: 'available',
   progress: null,

@@ -3,13 +3,13 @@ import type { EditorStep, QuestEditorInput } from '@/lib/admin/quests/schemas';
 import type { TestUser } from '../../../support/fixtures';
 
 /** Steps as the editor sends them (no ids: new steps). */
-export const readingStep = (title = 'Read the intro'): EditorStep => ({
+export const readingStep = (title = 'Read the intro'): Extract<EditorStep, { kind: 'reading' }> => ({
   kind: 'reading',
   title,
   body: 'A reading step written in the editor, long enough to count as content. '.repeat(2),
 });
 
-export const quizStep = (title = 'Pick the right one', correct = ['b']): EditorStep => ({
+export const quizStep = (title = 'Pick the right one', correct = ['b']): Extract<EditorStep, { kind: 'quiz' }> => ({
   kind: 'quiz',
   title,
   body: 'Which option is the right one?',
@@ -21,7 +21,7 @@ export const quizStep = (title = 'Pick the right one', correct = ['b']): EditorS
   answer: { correct, explanation: 'The editor marked this as the right one.' },
 });
 
-export const taskStep = (title = 'Do the task'): EditorStep => ({
+export const taskStep = (title = 'Do the task'): Extract<EditorStep, { kind: 'task' }> => ({
   kind: 'task',
   title,
   body: 'Task instructions written in the editor, with enough words to be real.',

@@ -20,7 +20,7 @@ describe('quest authoring under RLS', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     questId = await createTestQuest(testQuest('rls-quest'));
-    [stepId] = (await asService('test', (tx) => tx.select({ id: questSteps.id }).from(questSteps).where(eq(questSteps.questId, questId)))).map((s) => s.id);
+    stepId = (await asService('test', (tx) => tx.select({ id: questSteps.id }).from(questSteps).where(eq(questSteps.questId, questId)))).map((s) => s.id)[0]!;
     analyst = await createTestUser({ role: 'admin', adminPermissions: ['view:analytics'] });
     editor = await createTestUser({ role: 'admin', adminPermissions: ['update:quests'] });
     learner = await createTestUser();

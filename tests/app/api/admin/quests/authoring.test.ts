@@ -7,6 +7,7 @@ import { POST as unpublish } from '@/app/api/admin/quests/[id]/unpublish/route';
 import { POST as archive } from '@/app/api/admin/quests/[id]/archive/route';
 import { POST as restore } from '@/app/api/admin/quests/[id]/restore/route';
 import { GET as catalog } from '@/app/api/quests/route';
+import { GET as overview } from '@/app/api/quests/[id]/route';
 import { POST as start } from '@/app/api/quests/[id]/start/route';
 import { asService } from '@/lib/db';
 import { auditLog, quests } from '@/lib/db/schema';
@@ -205,7 +206,7 @@ describe('authoring quests through the admin API', () => {
   });
 
   it('publishes only what learners can play, and each move is audited', async () => {
-    const prerequisite = await created(editorQuest('gate-quest'));
+    const prerequisite = await created(editorQuest('gate-quest', { coverImageUrl: 'https://cdn.example/gate.png' }));
     const empty = await created(editorQuest('empty-draft', { steps: [], objectives: [], prerequisites: [prerequisite.id] }));
     const blocked = await act(publish, empty.id);
     expect(blocked.status).toBe(400);
@@ -215,6 +216,8 @@ describe('authoring quests through the admin API', () => {
     expect(live.json.quest).toMatchObject({ status: 'published', publishedAt: expect.any(String) });
     const inCatalog = async () => ((await call(catalog, { path: '/api/quests?category=Authoring&limit=100' })).json.quests as { slug: string }[]).map((q) => q.slug);
     expect(await inCatalog()).toContain('gate-quest');
+    const learnerView = await call(overview, { params: { id: 'gate-quest' } });
+    expect(learnerView.json.quest).toMatchObject({ coverImageUrl: 'https://cdn.example/gate.png' });
     // Publishing twice changes nothing and records nothing.
     expect((await act(publish, prerequisite.id)).status).toBe(200);
 
