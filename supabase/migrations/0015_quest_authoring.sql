@@ -8,6 +8,26 @@
 -- reachable by editors because it computes everything itself and takes nothing from the caller
 -- but the quest id.
 
+-- Lock order for an edit: the quest row (FOR NO KEY UPDATE, which learners' foreign-key checks
+-- do not wait on), then — through this function, as editors hold no right to lock progress rows —
+-- every progress row of the quest, BEFORE any step changes. A learner's grading or move locks its
+-- own progress row first and then needs key-share locks on the quest and its steps; taking the
+-- progress rows up front means an editor never holds what such a learner waits for while waiting
+-- for that learner (no deadlock), and learners wait for the edit to commit before reading steps.
+create function private.lock_quest_progress(p_quest_id uuid) returns void
+language plpgsql volatile security definer set search_path = ''
+as $$
+begin
+  if not (private.has_permission('update:quests') or (select auth.role()) = 'service_role') then
+    raise exception 'only quest editors lock progress' using errcode = '42501';
+  end if;
+  perform 1 from public.user_progress where quest_id = p_quest_id order by id for update;
+end
+$$;
+
+revoke all on function private.lock_quest_progress(uuid) from public;
+grant execute on function private.lock_quest_progress(uuid) to authenticated, service_role;
+
 create function private.reconcile_quest_progress(p_quest_id uuid) returns integer
 language plpgsql volatile security definer set search_path = ''
 as $$
@@ -18,10 +38,10 @@ begin
     raise exception 'only quest editors reconcile progress' using errcode = '42501';
   end if;
 
-  -- Lock the quest's progress rows first: a learner's grading or move holds its row's lock while
-  -- it works, so it either finished before (its answers are seen below, in this statement's later
-  -- snapshot) or waits for this edit and then reads the new steps.
-  perform 1 from public.user_progress where quest_id = p_quest_id for update;
+  -- Locked already when the caller took lock_quest_progress; otherwise now. A learner's grading
+  -- or move holds its row's lock while it works, so it either finished before (its answers are
+  -- seen below, in this statement's later snapshot) or waits for this edit and reads the new steps.
+  perform 1 from public.user_progress where quest_id = p_quest_id order by id for update;
 
   with active as (
     select s.id, s.position, s.kind

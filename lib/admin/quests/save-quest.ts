@@ -72,10 +72,14 @@ export async function createQuest(session: Session, input: QuestEditorValues, re
   );
 }
 
-/** Locks the quest row for this transaction (edits of one quest happen one at a time). */
+/**
+ * Locks the quest row for this transaction, so edits of one quest happen one at a time. NO KEY
+ * UPDATE, not UPDATE: learners' inserts that reference the quest (answers, XP, events) take
+ * key-share locks on it, and must not wait on an editor who may be waiting on them.
+ */
 export async function lockQuest(tx: Tx, id: string): Promise<QuestEditorView> {
   const locked = isUuid(id)
-    ? await queryRows<{ id: string }>(tx, sql`select id from public.quests where id = ${id}::uuid for update`)
+    ? await queryRows<{ id: string }>(tx, sql`select id from public.quests where id = ${id}::uuid for no key update`)
     : [];
   const view = locked.length ? await loadEditorView(tx, id) : null;
   if (!view) throw new ApiError('NOT_FOUND', 'No such quest');
@@ -91,6 +95,8 @@ export async function updateQuest(session: Session, id: string, input: QuestEdit
   return mapSlugRace(input.slug, () =>
     asUser(session.claims, async (tx) => {
       const before = await lockQuest(tx, id);
+      // Before any step changes: see the lock order in migration 0015.
+      await tx.execute(sql`select private.lock_quest_progress(${id}::uuid)`);
       await assertSlugFree(tx, input.slug, id);
       await assertPrerequisites(tx, id, input.prerequisites);
       if (before.status === 'published') {

@@ -49,6 +49,7 @@ describe('quest authoring under RLS', () => {
       expect((await tryAs(claims, (tx) => tx.execute(sql`select * from private.editor_answer_keys(${questId}::uuid)`))).ok).toBe(false);
       expect((await tryAs(claims, (tx) => tx.execute(sql`select private.put_answer_key(${stepId}::uuid, '["a"]'::jsonb, 'Forged key')`))).ok).toBe(false);
       expect((await tryAs(claims, (tx) => tx.execute(sql`select private.reconcile_quest_progress(${questId}::uuid)`))).ok).toBe(false);
+      expect((await tryAs(claims, (tx) => tx.execute(sql`select private.lock_quest_progress(${questId}::uuid)`))).ok).toBe(false);
     }
     expect((await tryAs(null, (tx) => tx.execute(sql`select private.reconcile_quest_progress(${questId}::uuid)`))).ok).toBe(false);
     expect((await tryAs(editor.claims, (tx) => tx.execute(sql`select private.reconcile_quest_progress(${questId}::uuid)`))).ok).toBe(true);

@@ -204,6 +204,21 @@ describe('editing a quest learners are playing', () => {
     expect(detail.json.progress.totalSteps).toBe(quest.steps.length);
   });
 
+  it('learners answering and finishing while the editor saves neither fail nor deadlock', async () => {
+    const players = await Promise.all([learner(), learner(), learner(), learner()]);
+    const [quiz, ...rest] = quest.steps;
+    for (let round = 0; round < 4; round++) {
+      const retitled = [{ ...quiz!, title: `Opening quiz, take ${round}` } as EditorStep, ...rest];
+      const results = await Promise.all([
+        call(update, { method: 'PUT', bearer: adminBearer, params: { id: quest.id }, body: { ...bodyOf(quest), slug: `live-edits-${round}`, steps: retitled } }),
+        ...players.map((p, i) => (round === 0 ? p.answer(0, ['b']) : p.move(Math.min(round, quest.steps.length - 1 + (i % 2))))),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
+      quest = results[0]!.json.quest;
+    }
+    for (const p of players) expect((await p.row()).totalSteps).toBe(quest.steps.length);
+  });
+
   it('archiving the quest takes it out of the catalog; learners keep their progress and XP', async () => {
     const [row] = await asService('test', (tx) => tx.select().from(userProgress).where(eq(userProgress.questId, quest.id)).limit(1));
     const xpBefore = await questXp(row!.userId);
