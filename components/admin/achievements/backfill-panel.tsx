@@ -14,7 +14,7 @@ const learners = (n: number) => `${n.toLocaleString('en-US')} learner${n === 1 ?
 function resultMessage(result: BackfillResult): string {
   const awarded = result.awarded === 0 ? 'Nobody new was awarded it.' : `Awarded to ${learners(result.awarded)}.`;
   const held = result.alreadyHeld;
-  return `${awarded} ${held.toLocaleString('en-US')} qualifying learner${held === 1 ? '' : 's'} already held it.`;
+  return held === 0 ? awarded : `${awarded} ${held.toLocaleString('en-US')} qualifying learner${held === 1 ? '' : 's'} already held it.`;
 }
 
 /**
@@ -45,7 +45,13 @@ export function BackfillPanel({
   const [result, setResult] = useState<BackfillResult | null>(null);
 
   const awardable = preview.status === 'ready' ? Math.max(0, preview.qualifying - preview.alreadyHeld) : null;
-  const blocked = unsaved ? 'Save your changes first: awarding uses the saved criterion and XP.' : awardable === 0 ? 'Everyone who qualifies holds it already.' : null;
+  const blocked = unsaved
+    ? 'Save your changes first: awarding uses the saved criterion and XP.'
+    : preview.status === 'ready' && preview.qualifying === 0
+      ? 'Nobody qualifies yet.'
+      : awardable === 0
+        ? 'Everyone who qualifies holds it already.'
+        : null;
 
   async function award() {
     setPending(true);
@@ -84,7 +90,7 @@ export function BackfillPanel({
           setOpen(true);
         }}
       >
-        {awardable === null ? 'Award to qualifying learners' : `Award to ${learners(awardable)}`}
+        {awardable === null ? 'Award to qualifying learners' : awardable === 0 ? 'Nobody to award' : `Award to ${learners(awardable)}`}
       </button>
       {blocked ? (
         <p id="backfill-blocked" className="text-sm text-slate-600">

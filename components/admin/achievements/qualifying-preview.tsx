@@ -23,7 +23,7 @@ export function QualifyingPreview({ state, editing, canPreview }: { state: Previ
       text = 'Counting qualifying learners…';
     } else {
       text = `${learners(counts.qualifying)} already ${counts.qualifying === 1 ? 'qualifies' : 'qualify'}`;
-      if (editing) detail = `${counts.alreadyHeld.toLocaleString('en-US')} of them already ${counts.alreadyHeld === 1 ? 'holds' : 'hold'} it.`;
+      if (editing && counts.qualifying > 0) detail = `${counts.alreadyHeld.toLocaleString('en-US')} of them already ${counts.alreadyHeld === 1 ? 'holds' : 'hold'} it.`;
     }
   }
   const loading = state.status === 'loading';
