@@ -18,6 +18,8 @@ import type { QuestEditorResponse, QuestEditorView, QuestStatus } from '@/lib/ad
 
 export type QuestMeta = Pick<QuestEditorView, 'id' | 'status' | 'publishedAt' | 'updatedAt' | 'learnerCount' | 'archivedStepCount'>;
 
+const CLIENT_MESSAGE = 'Please fix the problems listed below before saving.';
+
 const snapshot = (draft: QuestDraft) => JSON.stringify(toEditorInput(draft));
 
 export const questPath = (id: string) => `/api/admin/quests/${encodeURIComponent(id)}`;
@@ -44,7 +46,8 @@ export function useQuestEditor(initial: QuestEditorView | null, options: { onCre
   /** Client-side errors show from the first save attempt on, then follow every edit. */
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<EditorErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  /** The server's (or the network's) message for the last refused request. */
+  const [serverMessage, setServerMessage] = useState<string | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   /** Bumped when focus should move to the first invalid field (after a refused save). */
   const [focusRequest, setFocusRequest] = useState(0);
@@ -57,10 +60,13 @@ export function useQuestEditor(initial: QuestEditorView | null, options: { onCre
   const validation = useMemo(() => validateDraft(draft), [draft]);
   const clientErrors = submitted && !validation.success ? validation.errors : {};
   const errors = useMemo(() => mergeErrors(clientErrors, serverErrors), [clientErrors, serverErrors]);
+  // The client's message lasts exactly as long as the problems it announces.
+  const formError = serverMessage ?? (Object.keys(clientErrors).length ? CLIENT_MESSAGE : null);
 
   const dispatch = useCallback((action: EditorAction) => {
     // The server judged the previous draft; its errors would point at stale fields.
     setServerErrors((current) => (Object.keys(current).length ? {} : current));
+    setServerMessage(null);
     setSavedAt(null);
     rawDispatch(action);
   }, []);
@@ -81,7 +87,7 @@ export function useQuestEditor(initial: QuestEditorView | null, options: { onCre
     const fields = error instanceof ApiRequestError ? error.body.fields : undefined;
     const grouped = fields ? groupErrors(fields) : {};
     setServerErrors(grouped);
-    setFormError(errorMessageOf(error));
+    setServerMessage(errorMessageOf(error));
     if (Object.keys(grouped).length) setFocusRequest((n) => n + 1);
   }, []);
 
@@ -96,13 +102,12 @@ export function useQuestEditor(initial: QuestEditorView | null, options: { onCre
   const save = useCallback(async (): Promise<QuestEditorView | null> => {
     setSubmitted(true);
     const checked = validateDraft(draftRef.current);
+    setServerErrors({});
+    setServerMessage(null);
     if (!checked.success) {
-      setServerErrors({});
-      setFormError('Please fix the problems listed below before saving.');
       setFocusRequest((n) => n + 1);
       return null;
     }
-    setFormError(null);
     try {
       const { quest } = await saveMutation.mutateAsync(checked.data);
       const created = !meta;
@@ -123,14 +128,16 @@ export function useQuestEditor(initial: QuestEditorView | null, options: { onCre
     meta,
     errors,
     formError,
-    setFormError,
     focusRequest,
     saving: saveMutation.isPending,
     saved: savedAt !== null && !dirty,
     save,
     applyServerQuest,
     showServerError,
-    clearServerErrors: () => setServerErrors({}),
+    clearServerErrors: () => {
+      setServerErrors({});
+      setServerMessage(null);
+    },
   };
 }
 

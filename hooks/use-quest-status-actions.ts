@@ -32,7 +32,6 @@ export function useQuestStatusActions(editor: QuestEditorState) {
       id = saved.id;
     }
     if (!id) return null;
-    editor.setFormError(null);
     editor.clearServerErrors();
     try {
       const { quest } = await mutation.mutateAsync({ id, action });

@@ -1,8 +1,11 @@
 import type { Ref } from 'react';
 import { DifficultyBadge, TierBadge } from '@/components/quests/quest-badges';
 import { PrerequisiteList } from '@/components/quests/prerequisite-list';
+import { QuestCard } from '@/components/quests/quest-card';
+import { QuestCover } from '@/components/quests/quest-cover';
 import { QuestOutline } from '@/components/quests/quest-outline';
 import type { QuestEditorView } from '@/lib/admin/quests/types';
+import type { QuestSummary } from '@/lib/quests/queries';
 import type { PreviewStep } from './preview-steps';
 
 export interface PreviewPrerequisite {
@@ -35,10 +38,7 @@ export function PreviewOverview({
       </p>
 
       <header className="mt-4">
-        {quest.coverImageUrl ? (
-          // The cover as the catalog shows it; decorative next to the title.
-          <img src={quest.coverImageUrl} alt="" className="mb-6 aspect-[3/1] w-full rounded-xl object-cover ring-1 ring-slate-200" />
-        ) : null}
+        {quest.coverImageUrl ? <QuestCover src={quest.coverImageUrl} priority className="mb-6 rounded-xl ring-1 ring-slate-200" /> : null}
         <div className="flex flex-wrap items-center gap-2">
           <DifficultyBadge difficulty={quest.difficulty} />
           <TierBadge tier={quest.tier} />
@@ -113,6 +113,35 @@ export function PreviewOverview({
           <QuestOutline steps={steps.map((s) => ({ id: s.id, position: s.position, kind: s.kind, title: s.title }))} />
         </section>
       </div>
+
+      <section aria-labelledby="catalog-card-heading" className="mt-10 border-t border-dashed border-slate-300 pt-8">
+        <h2 id="catalog-card-heading" className="text-xl font-bold tracking-tight">
+          In the catalog
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">The card learners see in the quest list.</p>
+        <div className="mt-4 max-w-sm">
+          <QuestCard quest={catalogCardOf(quest, steps.length)} />
+        </div>
+      </section>
     </div>
   );
+}
+
+/** The quest as the catalog lists it, for a learner who may start it and has not yet. */
+function catalogCardOf(quest: QuestEditorView, stepCount: number): QuestSummary {
+  return {
+    id: quest.id,
+    slug: quest.slug,
+    title: quest.title,
+    description: quest.description,
+    category: quest.category,
+    difficulty: quest.difficulty,
+    tier: quest.tier,
+    durationMinutes: quest.durationMinutes,
+    xpReward: quest.xpReward,
+    coverImageUrl: quest.coverImageUrl,
+    stepCount,
+    access: 'available',
+    progress: null,
+  };
 }

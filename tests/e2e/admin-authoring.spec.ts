@@ -1,0 +1,247 @@
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
+
+/**
+ * The authoring journey as a new admin meets it: an account on BOOTSTRAP_SUPER_ADMINS
+ * ('@admin.e2e.test' in playwright.config) becomes super_admin once verified; it writes a quest
+ * with a cover and the three step kinds (after a refused save), previews it, publishes it; then a
+ * learner finds it in the catalog and plays it to the end.
+ */
+
+const PASSWORD = 'correct horse battery staple';
+const COVER = path.join(__dirname, 'fixtures', 'cover.png');
+
+const unique = () => `${Date.now()}${Math.random().toString(36).slice(2, 6)}`;
+
+async function register(page: Page, email: string, name: string) {
+  await page.goto('/register');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/verify-email\?sent=1/);
+}
+
+/**
+ * Registers and verifies a bootstrap admin, then signs in again: the role is granted at
+ * verification, and the proxy's first gate reads it from a fresh token.
+ */
+async function signUpAdmin(page: Page): Promise<string> {
+  const email = `a-${unique()}@admin.e2e.test`;
+  await register(page, email, 'Playwright Admin');
+  await page.goto('/dev/mailbox');
+  const mail = page.locator('details', { hasText: email }).first();
+  await mail.locator('summary').click();
+  await mail.getByRole('link', { name: /verify-email\?token=/ }).click();
+  await expect(page.getByText('Your email is verified')).toBeVisible();
+  await page.context().clearCookies();
+  await page.goto('/login?next=%2Fadmin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Admin' })).toBeVisible();
+  return email;
+}
+
+async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** The editor's header: title, status badge, learner count. */
+const editorHeader = (page: Page) => page.locator('header', { has: page.getByRole('heading', { level: 1 }) });
+
+const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+
+const READING = [
+  'Tables are joined on a **key**: a column whose values appear in both tables.',
+  '',
+  '## Keys',
+  '',
+  '```sql',
+  'select * from orders join customers on customers.id = orders.customer_id;',
+  '```',
+].join('\n');
+
+async function writeQuest(page: Page, title: string) {
+  await field(page, 'Title').fill(title);
+  await field(page, 'Description').fill('Combine rows from two tables without losing the ones you meant to keep.');
+  await field(page, 'Category').fill('E2E Authoring');
+  await field(page, 'Difficulty').selectOption('beginner');
+  await field(page, 'Duration (minutes)').fill('10');
+  await field(page, 'XP reward').fill('40');
+  await field(page, 'Cover image').setInputFiles(COVER);
+  await expect(page.getByText('Image uploaded.')).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Current cover image' })).toHaveAttribute('src', /\S/);
+  await field(page, 'Objective 1').fill('Join two tables on a key');
+
+  // A reading, with the live Markdown preview next to it.
+  await page.getByRole('button', { name: 'Add reading' }).click();
+  await expect(field(page, 'Step title')).toBeFocused();
+  await field(page, 'Step title').fill('Keys join tables');
+  await field(page, 'Content').fill(READING);
+  const preview = page.getByRole('region', { name: 'Preview: Content' });
+  await expect(preview.getByRole('heading', { name: 'Keys' })).toBeVisible();
+  await expect(preview.locator('pre')).toContainText('customers.id = orders.customer_id');
+
+  // A quiz with its answer key and explanation.
+  await page.getByRole('button', { name: 'Add quiz' }).click();
+  await page.getByLabel('Step title', { exact: true }).nth(1).fill('Pick the join');
+  await field(page, 'Question').fill('Which join keeps every row of the left table?');
+  await field(page, 'Choice A').fill('INNER JOIN');
+  await field(page, 'Choice B').fill('LEFT JOIN');
+  await page.getByRole('radio', { name: 'Choice B is right' }).check();
+  await field(page, 'Explanation').fill('A left join keeps every left row, with nulls where nothing matches.');
+
+  // A hands-on task with a checklist.
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await page.getByLabel('Step title', { exact: true }).nth(2).fill('Join your own tables');
+  await field(page, 'Instructions').fill('Write a query that lists every customer with the number of orders they placed.');
+  await field(page, 'Checklist item 1').fill('The query runs');
+  await page.getByRole('button', { name: 'Add item' }).click();
+  await field(page, 'Checklist item 2').fill('Customers without orders are listed');
+}
+
+async function dismissToasts(page: Page) {
+  for (const button of await page.getByRole('button', { name: /^Dismiss/ }).all()) await button.click().catch(() => undefined);
+}
+
+/** Walks the three steps the way the learner's player (and the preview) asks for them. */
+async function playThrough(page: Page) {
+  await expect(page.getByRole('heading', { level: 2, name: /Keys join tables/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Keys', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+
+  await expect(page.getByRole('heading', { level: 2, name: /Pick the join/ })).toBeFocused();
+  await page.getByRole('radio', { name: 'LEFT JOIN' }).check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.getByText('Correct!')).toBeVisible();
+  await expect(page.getByText('A left join keeps every left row, with nulls where nothing matches.')).toBeVisible();
+  await dismissToasts(page);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+
+  await expect(page.getByRole('heading', { level: 2, name: /Join your own tables/ })).toBeFocused();
+  const done = page.getByRole('button', { name: 'Mark task complete' });
+  await expect(done).toBeDisabled();
+  for (const item of await page.getByRole('checkbox').all()) await item.check();
+  await done.click();
+  await expect(page.getByText('Task complete', { exact: true })).toBeVisible();
+  await dismissToasts(page);
+  await page.getByRole('button', { name: 'Finish quest' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Quest complete!' })).toBeFocused();
+}
+
+test.describe('quest authoring', () => {
+  test('an admin writes, previews and publishes a quest; a learner finds and plays it', async ({ page, browser }, info) => {
+    test.skip(info.project.name !== 'desktop', 'The whole journey runs on desktop; phones get the lighter check below.');
+    test.setTimeout(240_000);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const stamp = unique();
+    const title = `Joins without surprises ${stamp}`;
+
+    await signUpAdmin(page);
+    await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Quests' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Quests' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'New quest' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'New quest' })).toBeVisible();
+
+    // A refused save first: messages next to the fields, a summary, focus on the first one.
+    await field(page, 'Title').fill('ab');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Please fix the problems listed below before saving.' });
+    await expect(summary).toBeVisible();
+    await expect(summary.getByRole('link', { name: 'Title: Use at least 3 characters' })).toBeVisible();
+    await expect(field(page, 'Title')).toBeFocused();
+    await expect(field(page, 'Title')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page).toHaveURL(/\/admin\/quests\/new$/);
+
+    await writeQuest(page, title);
+    await expect(field(page, 'Slug')).toHaveValue(`joins-without-surprises-${stamp}`);
+    await expect(summary).toBeHidden();
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await expect(page).toHaveURL(/\/admin\/quests\/[0-9a-f-]{36}\?created=1$/);
+    await expect(page.getByText('Draft created.')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(editorHeader(page).getByText('Draft', { exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: /Step 3/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // Preview: the learner's overview and player, walked without recording anything.
+    await page.getByRole('link', { name: 'Preview' }).click();
+    await expect(page.getByText('Preview — draft, learners can’t see this yet.')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(page.getByText('Join two tables on a key')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Start quest' }).click();
+    await playThrough(page);
+    await expectNoAxeViolations(page);
+
+    // Publish.
+    await page.getByRole('link', { name: 'Back to the editor' }).first().click();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect(page.getByText('Published: learners can now find this quest.')).toBeVisible();
+    await expect(editorHeader(page).getByText('Published', { exact: true })).toBeVisible();
+    await page.goto(`/admin/quests?q=${stamp}`);
+    const row = page.getByRole('row', { name: new RegExp(title) });
+    await expect(row).toContainText('Published');
+
+    // A learner, in a separate browser context, finds and plays it.
+    const context = await browser.newContext({ baseURL: info.project.use.baseURL, reducedMotion: 'reduce' });
+    const learner = await context.newPage();
+    await register(learner, `learner-${stamp}@example.test`, 'Playwright Learner');
+    await learner.goto(`/quests?q=${encodeURIComponent(stamp)}`);
+    const card = learner.getByRole('article').filter({ hasText: title });
+    await expect(card).toBeVisible();
+    await expect(card.locator('img')).toHaveAttribute('src', /\S/);
+    await card.getByRole('link', { name: title }).click();
+    await learner.getByRole('button', { name: 'Start quest' }).click();
+    await expect(learner).toHaveURL(/\/play$/);
+    await playThrough(learner);
+    const xp = learner.locator('dl').locator('div', { has: learner.getByText('XP earned', { exact: true }) }).locator('dd');
+    await expect(xp).toHaveText('+40 XP');
+
+    // Learners get the same 404 as any missing page.
+    const adminPage = await learner.goto('/admin/quests');
+    expect(adminPage?.status()).toBe(404);
+    await context.close();
+  });
+
+  test('on a phone: list, editor and validation fit the screen and pass axe', async ({ page }, info) => {
+    test.skip(info.project.name !== 'mobile', 'Desktop runs the whole journey above.');
+    test.setTimeout(120_000);
+    await signUpAdmin(page);
+    await page.goto('/admin/quests');
+    await expect(page.getByRole('heading', { level: 1, name: 'Quests' })).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: 'New quest' }).click();
+    await field(page, 'Title').fill('ab');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await expect(field(page, 'Title')).toBeFocused();
+    await expect(page.getByRole('alert').filter({ hasText: 'Please fix the problems' })).toBeVisible();
+
+    // Markdown: Write / Preview toggles instead of side by side.
+    await page.getByRole('button', { name: 'Add reading' }).click();
+    await field(page, 'Content').fill('## Hello\n\nA reading step written on a phone, long enough to count as content.');
+    await expect(page.getByRole('region', { name: 'Preview: Content' })).toBeHidden();
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Preview: Content' }).getByRole('heading', { name: 'Hello' })).toBeVisible();
+    await expect(field(page, 'Content')).toBeHidden();
+    await page.getByRole('button', { name: 'Write', exact: true }).click();
+    await expect(field(page, 'Content')).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
+  });
+
+  test('a learner cannot open the admin quest pages', async ({ page }, info) => {
+    await register(page, `learner-${info.project.name}-${unique()}@example.test`, 'Curious Learner');
+    for (const url of ['/admin', '/admin/quests', '/admin/quests/new']) {
+      const response = await page.goto(url);
+      expect(response?.status()).toBe(404);
+    }
+  });
+});
