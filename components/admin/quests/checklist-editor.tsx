@@ -1,6 +1,6 @@
 'use client';
 
-import type { Dispatch } from 'react';
+import { useRef, type Dispatch } from 'react';
 import { useFocusOnAdd } from '@/hooks/use-quest-editor-focus';
 import type { DraftStep } from './editor-draft';
 import { fieldId, type EditorErrors } from './editor-errors';
@@ -25,6 +25,7 @@ export function ChecklistEditor({
   const path = `steps.${index}.checklist`;
   const groupId = fieldId(path);
   const { containerRef, expectAdd } = useFocusOnAdd<HTMLOListElement>(step.checklist.length);
+  const addRef = useRef<HTMLButtonElement>(null);
 
   return (
     <fieldset id={groupId} aria-describedby={describedBy(groupId, true, errors[path])}>
@@ -61,7 +62,11 @@ export function ChecklistEditor({
                 type="button"
                 className={smallButton}
                 disabled={step.checklist.length <= 1}
-                onClick={() => dispatch({ type: 'removeChecklistItem', key: step.key, itemKey: item.key })}
+                onClick={() => {
+                  dispatch({ type: 'removeChecklistItem', key: step.key, itemKey: item.key });
+                  // After the re-render: the button may have been disabled at the limit until now.
+                  setTimeout(() => addRef.current?.focus());
+                }}
               >
                 <span aria-hidden="true">✕</span>
                 <span className="sr-only">Remove checklist item {itemIndex + 1}</span>
@@ -71,6 +76,7 @@ export function ChecklistEditor({
         })}
       </ol>
       <button
+        ref={addRef}
         type="button"
         className={`${secondaryButton} mt-3`}
         disabled={step.checklist.length >= MAX_CHECKLIST_ITEMS}

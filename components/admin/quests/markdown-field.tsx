@@ -22,7 +22,7 @@ export function MarkdownField({
   hint,
   rows = 10,
   maxLength,
-  headingOffset = 3,
+  headingOffset = 1,
 }: {
   id: string;
   label: string;

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Dispatch } from 'react';
+import { useRef, type Dispatch } from 'react';
 import { useFocusOnAdd } from '@/hooks/use-quest-editor-focus';
 import { MAX_OBJECTIVES } from '@/lib/admin/quests/schemas';
 import type { DraftItem } from './editor-draft';
@@ -21,6 +21,8 @@ export function ObjectivesField({
 }) {
   const groupId = fieldId('objectives');
   const { containerRef, expectAdd } = useFocusOnAdd<HTMLOListElement>(objectives.length);
+  // A removed item took focus with it: "Add objective" is the next sensible place.
+  const addRef = useRef<HTMLButtonElement>(null);
   return (
     <fieldset id={groupId} aria-describedby={describedBy(groupId, true, errors.objectives)}>
       <legend className="text-base font-semibold text-slate-900">What learners will learn</legend>
@@ -54,7 +56,11 @@ export function ObjectivesField({
               <button
                 type="button"
                 className={smallButton}
-                onClick={() => dispatch({ type: 'removeObjective', key: objective.key })}
+                onClick={() => {
+                  dispatch({ type: 'removeObjective', key: objective.key });
+                  // After the re-render: the button may have been disabled at the limit until now.
+                  setTimeout(() => addRef.current?.focus());
+                }}
               >
                 <span aria-hidden="true">✕</span>
                 <span className="sr-only">Remove objective {index + 1}</span>
@@ -64,6 +70,7 @@ export function ObjectivesField({
         })}
       </ol>
       <button
+        ref={addRef}
         type="button"
         className={`${secondaryButton} mt-3`}
         disabled={objectives.length >= MAX_OBJECTIVES}

@@ -68,7 +68,7 @@ export function QuestListFilters({ params, categories }: { params: QuestListQuer
             Plan
           </label>
           <select id="admin-quest-tier" name="tier" defaultValue={params.tier ?? ''} className={inputClass(false)}>
-            <option value="">Free and premium</option>
+            <option value="">Any plan</option>
             <option value="free">Free</option>
             <option value="premium">Premium</option>
           </select>

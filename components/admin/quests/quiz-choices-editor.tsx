@@ -1,6 +1,6 @@
 'use client';
 
-import type { Dispatch } from 'react';
+import { useRef, type Dispatch } from 'react';
 import { useFocusOnAdd } from '@/hooks/use-quest-editor-focus';
 import type { DraftStep } from './editor-draft';
 import { fieldId, type EditorErrors } from './editor-errors';
@@ -34,6 +34,7 @@ export function QuizChoicesEditor({
   const multipleId = fieldId(`${path}.allowMultiple`);
   const { containerRef, expectAdd } = useFocusOnAdd<HTMLUListElement>(step.choices.length);
   const correctErrors = errors[`${path}.answer.correct`];
+  const addRef = useRef<HTMLButtonElement>(null);
 
   return (
     <div className="space-y-5">
@@ -92,7 +93,11 @@ export function QuizChoicesEditor({
                     type="button"
                     className={smallButton}
                     disabled={step.choices.length <= MIN_CHOICES}
-                    onClick={() => dispatch({ type: 'removeChoice', key: step.key, choiceId: choice.id })}
+                    onClick={() => {
+                      dispatch({ type: 'removeChoice', key: step.key, choiceId: choice.id });
+                      // After the re-render: the button may have been disabled at the limit until now.
+                      setTimeout(() => addRef.current?.focus());
+                    }}
                   >
                     <span aria-hidden="true">✕</span>
                     <span className="sr-only">Remove choice {letter}</span>
@@ -103,6 +108,7 @@ export function QuizChoicesEditor({
           </ul>
         </div>
         <button
+          ref={addRef}
           type="button"
           className={`${secondaryButton} mt-3`}
           disabled={step.choices.length >= MAX_CHOICES}

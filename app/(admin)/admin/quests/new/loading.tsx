@@ -1,0 +1,5 @@
+import { EditorSkeleton } from '@/components/admin/quests/editor-skeleton';
+
+export default function QuestEditorLoading() {
+  return <EditorSkeleton />;
+}
