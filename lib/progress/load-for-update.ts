@@ -9,7 +9,7 @@ import { premiumRequired } from './start-quest';
 
 export interface ProgressState {
   row: typeof userProgress.$inferSelect;
-  quest: { id: string; xpReward: number; tier: string };
+  quest: { id: string; xpReward: number; tier: string; isPublished: boolean };
   steps: { id: string; position: number; kind: 'reading' | 'quiz' | 'task'; choices: { id: string; text: string }[] | null; allowMultiple: boolean }[];
   answers: Map<string, { correct: boolean; answer: string[] }>;
 }
@@ -28,9 +28,12 @@ export async function loadProgressForUpdate(tx: Tx, session: Session, progressId
   if (!locked) throw new ApiError('NOT_FOUND', 'No such progress for this account');
   const [row] = await tx.select().from(userProgress).where(eq(userProgress.id, progressId));
   const [quest] = await tx
-    .select({ id: quests.id, xpReward: quests.xpReward, tier: quests.tier })
+    .select({ id: quests.id, xpReward: quests.xpReward, tier: quests.tier, isPublished: quests.isPublished })
     .from(quests)
     .where(eq(quests.id, row!.questId));
+  // An unpublished or archived quest is out of play: progress and XP earned stay, but nothing more
+  // can be answered or completed until an editor publishes it again.
+  if (!quest!.isPublished) throw new ApiError('QUEST_UNAVAILABLE', 'This quest is no longer available');
   // When premium ends, progress is kept but the quest closes until it comes back.
   if (quest!.tier === 'premium' && !hasPremiumAccess(session.user)) throw premiumRequired();
   const [steps, answers] = await Promise.all([

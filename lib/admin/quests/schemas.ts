@@ -17,6 +17,8 @@ import {
  */
 
 export const MAX_QUEST_STEPS = 30;
+/** A whole quest travels in one request: 30 steps of up to 20,000 characters fit well under this. */
+export const MAX_QUEST_BODY_BYTES = 1024 * 1024;
 export const MAX_PREREQUISITES = 10;
 export const MAX_OBJECTIVES = 8;
 

@@ -5,7 +5,7 @@ import { withPermission } from '@/lib/api/route';
 import { deleteQuest } from '@/lib/admin/quests/lifecycle';
 import { getQuestForEditor } from '@/lib/admin/quests/queries';
 import { updateQuest } from '@/lib/admin/quests/save-quest';
-import { questEditorSchema } from '@/lib/admin/quests/schemas';
+import { MAX_QUEST_BODY_BYTES, questEditorSchema } from '@/lib/admin/quests/schemas';
 
 type Params = { id: string };
 
@@ -23,7 +23,7 @@ export const GET = withPermission<Params>('update:quests', async (_request, { pa
  */
 export const PUT = withPermission<Params>('update:quests', async (request, { params, session }) => {
   const { id } = await params;
-  const input = await parseJsonBody(request, questEditorSchema);
+  const input = await parseJsonBody(request, questEditorSchema, { maxBytes: MAX_QUEST_BODY_BYTES });
   const quest = await updateQuest(session, id, input, { requestId: request.headers.get('x-request-id') });
   return ok({ quest });
 });

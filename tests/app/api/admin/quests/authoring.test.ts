@@ -121,6 +121,17 @@ describe('authoring quests through the admin API', () => {
     expect((await get(quest.id)).json.quest).toEqual(quest);
   });
 
+  it('takes a long quest in one request (over the API’s usual 64 KB) but refuses more than 1 MB', async () => {
+    const long = 'A long reading paragraph that keeps going. '.repeat(450); // ~19 KB per step
+    const body = { ...editorQuest('long-quest'), steps: Array.from({ length: 12 }, (_, i) => ({ ...readingStep(), title: `Part ${i + 1}`, body: long })) };
+    expect(JSON.stringify(body).length).toBeGreaterThan(200 * 1024);
+    const res = await post(body);
+    expect(res.status).toBe(201);
+    expect(res.json.quest.steps).toHaveLength(12);
+    const huge = await call(create, { bearer, rawBody: JSON.stringify({ ...body, padding: 'x'.repeat(1024 * 1024) }) });
+    expect(huge.status).toBe(413);
+  });
+
   it('answers 409, not 500, when two creates race for one slug', async () => {
     const results = await Promise.all([post(editorQuest('racing-slug')), post(editorQuest('racing-slug'))]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);

@@ -219,7 +219,8 @@ describe('editing a quest learners are playing', () => {
     for (const p of players) expect((await p.row()).totalSteps).toBe(quest.steps.length);
   });
 
-  it('archiving the quest takes it out of the catalog; learners keep their progress and XP', async () => {
+  it('archiving the quest takes it out of the catalog and out of play; learners keep their progress and XP', async () => {
+    const midway = await learner();
     const [row] = await asService('test', (tx) => tx.select().from(userProgress).where(eq(userProgress.questId, quest.id)).limit(1));
     const xpBefore = await questXp(row!.userId);
     expect((await call(archive, { method: 'POST', bearer: adminBearer, params: { id: quest.id } })).json.quest.status).toBe('archived');
@@ -228,5 +229,12 @@ describe('editing a quest learners are playing', () => {
     const rows = await asService('test', (tx) => tx.select().from(userProgress).where(eq(userProgress.questId, quest.id)));
     expect(rows.length).toBeGreaterThanOrEqual(5);
     expect(await questXp(row!.userId)).toEqual(xpBefore);
+    // Nothing more can be answered or finished in a withdrawn quest.
+    const answered = await midway.answer(1, ['a']);
+    expect(answered.status).toBe(409);
+    expect(answered.json.error.code).toBe('QUEST_UNAVAILABLE');
+    const finished = await midway.move(99);
+    expect(finished.json.error.code).toBe('QUEST_UNAVAILABLE');
+    expect(await questXp(midway.user.id)).toEqual([]);
   });
 });
