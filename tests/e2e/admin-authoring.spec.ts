@@ -140,6 +140,12 @@ test.describe('quest authoring', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const stamp = unique();
     const title = `Joins without surprises ${stamp}`;
+    // The editor renders on the server first: its markup must match the browser's (no hydration errors).
+    const pageErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /hydrat|error #4(18|19|23|25)\b/i.test(message.text())) pageErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
 
     await signUpAdmin(page);
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Quests' }).click();
@@ -187,6 +193,7 @@ test.describe('quest authoring', () => {
     await page.goto(`/admin/quests?q=${stamp}`);
     const row = page.getByRole('row', { name: new RegExp(title) });
     await expect(row).toContainText('Published');
+    expect(pageErrors).toEqual([]);
 
     // A learner, in a separate browser context, finds and plays it.
     const context = await browser.newContext({ baseURL: info.project.use.baseURL, reducedMotion: 'reduce' });

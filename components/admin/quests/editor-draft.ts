@@ -51,8 +51,12 @@ export interface QuestDraft {
 }
 
 let counter = 0;
-/** Unique within the page; never sent to the server. */
-export const newKey = (prefix = 'k') => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+/**
+ * A key for an item added in the browser; never sent to the server. Items loaded with the page
+ * get keys derived from their data instead (`step.id`, `objective-0`), so the server's render and
+ * the browser's agree (hydration) — `new-` keys can never collide with those.
+ */
+export const newKey = (prefix = 'k') => `new-${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
 const CHOICE_LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -107,7 +111,7 @@ export function emptyDraft(): QuestDraft {
     durationMinutes: '15',
     xpReward: '100',
     coverImageUrl: null,
-    objectives: [{ key: newKey('objective'), text: '' }],
+    objectives: [{ key: 'objective-0', text: '' }],
     prerequisites: [],
     steps: [],
   };
@@ -118,8 +122,8 @@ export function emptyDraft(): QuestDraft {
  * steps at the same index, so saving (which gives new steps their ids) does not remount them.
  */
 export function draftFromView(view: QuestEditorView, previous?: QuestDraft): QuestDraft {
-  const stepKey = (index: number) => previous?.steps[index]?.key ?? newKey('step');
-  const itemKeys = (items: DraftItem[] | undefined, index: number) => items?.[index]?.key ?? newKey('item');
+  const stepKey = (index: number, id: string) => previous?.steps[index]?.key ?? id;
+  const itemKey = (items: DraftItem[] | undefined, index: number, prefix: string) => items?.[index]?.key ?? `${prefix}-${index}`;
   return {
     title: view.title,
     slug: view.slug,
@@ -130,10 +134,10 @@ export function draftFromView(view: QuestEditorView, previous?: QuestDraft): Que
     durationMinutes: String(view.durationMinutes),
     xpReward: String(view.xpReward),
     coverImageUrl: view.coverImageUrl,
-    objectives: view.objectives.map((text, i) => ({ key: itemKeys(previous?.objectives, i), text })),
+    objectives: view.objectives.map((text, i) => ({ key: itemKey(previous?.objectives, i, 'objective'), text })),
     prerequisites: [...view.prerequisites],
     steps: view.steps.map((step, index): DraftStep => {
-      const base = { key: stepKey(index), id: step.id, title: step.title, body: step.body };
+      const base = { key: stepKey(index, step.id), id: step.id, title: step.title, body: step.body };
       if (step.kind === 'quiz') {
         return {
           ...base,
@@ -147,7 +151,7 @@ export function draftFromView(view: QuestEditorView, previous?: QuestDraft): Que
       if (step.kind === 'task') {
         const before = previous?.steps[index];
         const keys = before?.kind === 'task' ? before.checklist : undefined;
-        return { ...base, kind: 'task', checklist: step.checklist.map((text, i) => ({ key: itemKeys(keys, i), text })) };
+        return { ...base, kind: 'task', checklist: step.checklist.map((text, i) => ({ key: itemKey(keys, i, `${step.id}-item`), text })) };
       }
       return { ...base, kind: 'reading' };
     }),

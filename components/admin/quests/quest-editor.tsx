@@ -56,7 +56,11 @@ export function QuestEditor({
 
   const onSave = async () => {
     setNotice(null);
+    // The fields are disabled while saving (what is saved is what was sent); Enter in a field
+    // would lose focus to that, so it comes back afterwards.
+    const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     await editor.save();
+    if (active?.isConnected && (document.activeElement === document.body || document.activeElement === null)) active.focus();
   };
 
   return (
@@ -79,40 +83,51 @@ export function QuestEditor({
         }}
         className="space-y-6"
       >
-        <section aria-labelledby="details-heading" className={cardClass}>
-          <h2 id="details-heading" className="mb-5 text-xl font-bold tracking-tight text-slate-900">
-            Details
-          </h2>
-          <QuestDetailsFields
-            draft={draft}
-            dispatch={dispatch}
-            errors={errors}
-            categories={options.categories}
-            isNew={!meta}
-            cover={
-              <CoverImageField value={draft.coverImageUrl} errors={errors} onChange={(url) => dispatch({ type: 'setCover', url })} />
-            }
-          />
-        </section>
+        {/* Edits made during a save would be overwritten by the saved quest: none while it runs. */}
+        <fieldset disabled={editor.saving} className="min-w-0 space-y-6">
+          <section aria-labelledby="details-heading" className={cardClass}>
+            <h2 id="details-heading" className="mb-5 text-xl font-bold tracking-tight text-slate-900">
+              Details
+            </h2>
+            <QuestDetailsFields
+              draft={draft}
+              dispatch={dispatch}
+              errors={errors}
+              categories={options.categories}
+              isNew={!meta}
+              cover={
+                <CoverImageField value={draft.coverImageUrl} errors={errors} onChange={(url) => dispatch({ type: 'setCover', url })} />
+              }
+            />
+          </section>
 
-        <section aria-labelledby="overview-heading" className={`${cardClass} space-y-8`}>
-          <h2 id="overview-heading" className="text-xl font-bold tracking-tight text-slate-900">
-            Overview
-          </h2>
-          <ObjectivesField objectives={draft.objectives} dispatch={dispatch} errors={errors} />
-          <PrerequisitePicker
-            options={options.quests}
-            questId={meta?.id ?? null}
-            selected={draft.prerequisites}
-            dispatch={dispatch}
-            errors={errors}
-          />
-        </section>
+          <section aria-labelledby="overview-heading" className={`${cardClass} space-y-8`}>
+            <h2 id="overview-heading" className="text-xl font-bold tracking-tight text-slate-900">
+              Overview
+            </h2>
+            <ObjectivesField objectives={draft.objectives} dispatch={dispatch} errors={errors} />
+            <PrerequisitePicker
+              options={options.quests}
+              questId={meta?.id ?? null}
+              selected={draft.prerequisites}
+              dispatch={dispatch}
+              errors={errors}
+            />
+          </section>
 
-        <StepList steps={draft.steps} dispatch={dispatch} errors={errors} learnerCount={meta?.learnerCount ?? 0} />
+          <StepList steps={draft.steps} dispatch={dispatch} errors={errors} learnerCount={meta?.learnerCount ?? 0} />
+        </fieldset>
 
         <div className="sticky bottom-0 z-10 -mx-4 flex flex-col gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:flex-row sm:items-center sm:rounded-xl sm:border sm:px-4">
-          <button type="submit" className={primaryButton} disabled={editor.saving}>
+          <button
+            type="submit"
+            className={`${primaryButton} aria-disabled:cursor-wait aria-disabled:opacity-70`}
+            aria-disabled={editor.saving || undefined}
+            onClick={(event) => {
+              // Stays focusable while saving (a disabled button would drop focus); a second click waits.
+              if (editor.saving) event.preventDefault();
+            }}
+          >
             {editor.saving ? (
               <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white" />
             ) : null}

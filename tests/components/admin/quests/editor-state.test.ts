@@ -1,4 +1,4 @@
-import { draftFromView, emptyStep, nextChoiceId, slugify, toEditorInput, type QuestDraft } from '@/components/admin/quests/editor-draft';
+import { draftFromView, emptyDraft, emptyStep, nextChoiceId, slugify, toEditorInput, type QuestDraft } from '@/components/admin/quests/editor-draft';
 import { describePath, displayPath, groupErrors, validateDraft } from '@/components/admin/quests/editor-errors';
 import { editorReducer } from '@/components/admin/quests/editor-reducer';
 import { STEP_IDS, makeView as view } from './fixtures';
@@ -12,6 +12,12 @@ describe('quest editor draft', () => {
     expect(input.steps[1]).toMatchObject({ kind: 'quiz', allowMultiple: false, answer: { correct: ['b'] } });
     expect(input.steps[2]).toMatchObject({ kind: 'task', checklist: ['Query runs', 'Customers without orders are listed'] });
     expect(validateDraft(draft).success).toBe(true);
+  });
+
+  it('gives loaded items the same keys on the server and in the browser (they end up in DOM ids)', () => {
+    expect(draftFromView(view())).toEqual(draftFromView(view()));
+    expect(emptyDraft()).toEqual(emptyDraft());
+    expect(draftFromView(view()).steps[0]!.key).toBe(STEP_IDS[0]);
   });
 
   it('keeps step keys by position when reloading what was just saved, so inputs do not remount', () => {
