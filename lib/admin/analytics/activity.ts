@@ -26,30 +26,33 @@ export interface ActivityMetrics {
 }
 
 /**
- * DAU, MAU and their ratio in one pass over the range plus the MAU window: per-day distinct users
- * and, in the grand-total grouping set, the distinct users of the MAU window alone.
+ * DAU, MAU and their ratio in one statement over the range plus the MAU window: first each user's
+ * days (hashed, so many events of a user on one day become one row), then users per day, and the
+ * distinct users of the MAU window's days.
  */
 export async function activityMetrics(tx: Tx, range: ResolvedRange): Promise<ActivityMetrics> {
   const mauFrom = addDays(range.to, -(MAU_WINDOW_DAYS - 1));
   const scanFrom = mauFrom < range.from ? mauFrom : range.from;
   const { start, end } = rangeBounds({ from: scanFrom, to: range.to });
-  const mauStart = rangeBounds({ from: mauFrom, to: range.to }).start;
-  const rows = await queryRows<{ day: string | null; users: unknown; events: unknown; mau: unknown }>(
+  const rows = await queryRows<{ day: string | null; users: unknown; events: unknown }>(
     tx,
-    sql`select to_char(day, 'YYYY-MM-DD') as day,
-               count(distinct user_id) as users,
-               count(*) as events,
-               count(distinct user_id) filter (where occurred_at >= ${mauStart}) as mau
-          from (select ${utcDayOf(sql`occurred_at`)} as day, user_id, occurred_at
-                  from public.analytics_events
-                 where occurred_at >= ${start} and occurred_at < ${end} and ${isActivity}) e
-         group by grouping sets ((day), ())`,
+    sql`with user_days as (
+          select ${utcDayOf(sql`occurred_at`)} as day, user_id, count(*) as events
+            from public.analytics_events
+           where occurred_at >= ${start} and occurred_at < ${end} and ${isActivity}
+           group by 1, 2
+        )
+        select to_char(day, 'YYYY-MM-DD') as day, count(user_id) as users, sum(events) as events
+          from user_days group by day
+        union all
+        select null, count(*), null
+          from (select distinct user_id from user_days where day >= ${mauFrom}::date and user_id is not null) mau_users`,
   );
 
   const byDay = new Map<string, { users: number; events: number }>();
   let mau = 0;
   for (const row of rows) {
-    if (row.day === null) mau = num(row.mau);
+    if (row.day === null) mau = num(row.users);
     else byDay.set(row.day, { users: num(row.users), events: num(row.events) });
   }
   const dau: DailyActive[] = [];

@@ -1,10 +1,11 @@
 import 'server-only';
 import { ApiError } from '@/lib/api/errors';
-import { asUser, type JwtClaims } from '@/lib/db';
+import type { JwtClaims } from '@/lib/db';
 import { activityMetrics } from './activity';
 import { completionMetrics } from './completions';
 import { toCsv, type CsvCell } from './csv';
 import { questFunnel } from './funnel';
+import { readAsAnalyst } from './read-as-analyst';
 import { revenueMetrics } from './revenue';
 import type { AnalyticsExportQuery, ExportMetric } from './schemas';
 import { sessionMetrics } from './sessions';
@@ -25,7 +26,7 @@ const fraction = (value: number | null): CsvCell => (value === null ? null : Mat
  * dashboard's definitions exactly; funnel steps are numbered from 1 as on the page.
  */
 export async function exportAnalyticsCsv(claims: JwtClaims, query: AnalyticsExportQuery, now = new Date()): Promise<CsvExport> {
-  const table = await asUser(claims, async (tx): Promise<Table> => {
+  const table = await readAsAnalyst(claims, async (tx): Promise<Table> => {
     switch (query.metric) {
       case 'dau': {
         const { dau } = await activityMetrics(tx, query);

@@ -1,10 +1,11 @@
 import 'server-only';
-import { asUser, type JwtClaims, type Tx } from '@/lib/db';
+import type { JwtClaims, Tx } from '@/lib/db';
 import { activityMetrics, type ActivityMetrics } from './activity';
 import { churnMetrics, type ChurnMetrics } from './churn';
 import { completionMetrics, type CompletionMetrics } from './completions';
 import { conversionMetrics, type ConversionMetrics } from './conversion';
 import { questFunnel, questOptions, type QuestFunnel, type QuestOption } from './funnel';
+import { readAsAnalyst } from './read-as-analyst';
 import { revenueMetrics, type RevenueMetrics } from './revenue';
 import type { ResolvedRange } from './schemas';
 import { sessionMetrics, type SessionMetrics } from './sessions';
@@ -36,7 +37,7 @@ export interface AnalyticsDashboard {
  * completion list only when no quest was chosen (it then shows the most started quest).
  */
 export async function loadAnalyticsDashboard(claims: JwtClaims, range: ResolvedRange, now = new Date()): Promise<AnalyticsDashboard> {
-  const read = <T>(fn: (tx: Tx) => Promise<T>) => asUser(claims, fn);
+  const read = <T>(fn: (tx: Tx) => Promise<T>) => readAsAnalyst(claims, fn);
   const completionsAndFunnel = read(async (tx) => {
     const completions = await completionMetrics(tx, range);
     const questId = range.questId ?? completions.quests[0]?.questId ?? null;

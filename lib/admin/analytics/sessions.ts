@@ -29,39 +29,42 @@ export interface SessionMetrics {
 const average = (seconds: number, measured: number) => (measured > 0 ? Math.round(seconds / measured) : null);
 
 /**
- * Sessions are each user's events in the range split wherever more than 30 minutes pass between
- * two consecutive events (exactly 30 minutes still continues the session). A session lasts from
- * its first to its last event. Window functions do the split in SQL: lag() marks the events that
- * open a session, a running sum numbers the sessions, and a group by measures them. Events outside
- * the range are not read, so a session crossing the range's edges is cut there.
+ * Sessions are each user's activity events in the range split wherever more than 30 minutes pass
+ * between two consecutive events (exactly 30 minutes still continues the session). A session lasts
+ * from its first to its last event, which is the sum of the gaps inside it. One sort by (user,
+ * time) feeds two window passes — lag/lead give each event's gaps (an event opens a session when
+ * the gap before it is missing or too long; an opener with a close next event starts a measured
+ * session), and a running max carries each session's start (its UTC day) to its events — and
+ * a group by that day adds them up. Events outside the range are not read, so a session crossing
+ * the range's edges is cut there.
  */
 export async function sessionMetrics(tx: Tx, range: ResolvedRange): Promise<SessionMetrics> {
   const { start, end } = rangeBounds(range);
   const gap = sql`make_interval(mins => ${SESSION_GAP_MINUTES})`;
   const rows = await queryRows<{ day: string | null; sessions: unknown; measured: unknown; seconds: unknown }>(
     tx,
-    sql`with marked as (
+    sql`with gaps as (
           select user_id, occurred_at,
-                 case when occurred_at - lag(occurred_at) over w <= ${gap} then 0 else 1 end as opens
+                 occurred_at - lag(occurred_at) over w as since_previous,
+                 lead(occurred_at) over w - occurred_at as until_next
             from public.analytics_events
            where occurred_at >= ${start} and occurred_at < ${end} and user_id is not null and ${isActivity}
           window w as (partition by user_id order by occurred_at)
-        ), numbered as (
-          select user_id, occurred_at,
-                 sum(opens) over (partition by user_id order by occurred_at rows unbounded preceding) as session_no
+        ), marked as (
+          select user_id, occurred_at, since_previous, until_next,
+                 since_previous is null or since_previous > ${gap} as opens
+            from gaps
+        ), placed as (
+          select opens, since_previous, until_next,
+                 (max(case when opens then occurred_at end)
+                    over (partition by user_id order by occurred_at rows unbounded preceding) at time zone 'UTC')::date as day
             from marked
-        ), sessions as (
-          select (min(occurred_at) at time zone 'UTC')::date as day,
-                 extract(epoch from max(occurred_at) - min(occurred_at)) as seconds,
-                 count(*) as events
-            from numbered
-           group by user_id, session_no
         )
         select to_char(day, 'YYYY-MM-DD') as day,
-               count(*) as sessions,
-               count(*) filter (where events > 1) as measured,
-               coalesce(sum(seconds) filter (where events > 1), 0) as seconds
-          from sessions
+               count(*) filter (where opens) as sessions,
+               count(*) filter (where opens and until_next <= ${gap}) as measured,
+               coalesce(extract(epoch from sum(since_previous) filter (where not opens)), 0) as seconds
+          from placed
          group by grouping sets ((day), ())`,
   );
 
