@@ -242,6 +242,18 @@ test.describe('quest authoring', () => {
     await expect(field(page, 'Content')).toBeVisible();
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
+
+    // A seeded quest's editor (cards instead of the table) and its preview.
+    await page.goto('/admin/quests?q=html-semantic-structure');
+    await page.getByRole('link', { name: /^Semantic HTML/ }).click();
+    await expect(page.getByRole('button', { name: 'Save changes' })).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await page.getByRole('link', { name: 'Preview' }).click();
+    await expect(page.getByText('Preview — this quest is published and learners can see it.')).toBeVisible();
+    await page.getByRole('button', { name: 'Start quest' }).click();
+    await expect(page.getByText('Step 1 of 6')).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
   });
 
   test('a learner cannot open the admin quest pages', async ({ page }, info) => {

@@ -151,6 +151,31 @@ describe('QuestEditor steps', () => {
   });
 });
 
+describe('QuestEditor prerequisites', () => {
+  it('picks prerequisites from a filterable list of the other quests, in the order chosen', async () => {
+    const { calls } = mockFetch({ body: { success: true, quest: makeView() } });
+    editor(makeView({ prerequisites: [OPTIONS.quests[0]!.id] }));
+    const chosen = screen.getByRole('list', { name: 'Chosen prerequisites' });
+    expect(within(chosen).getByText('SQL basics')).toBeInTheDocument();
+
+    fireEvent.change(screen.getByLabelText('Find quests'), { target: { value: 'index' } });
+    const list = screen.getByRole('list', { name: 'Quests to require' });
+    expect(within(list).getAllByRole('checkbox')).toHaveLength(1);
+    expect(screen.getByText('1 quest match “index”')).toBeInTheDocument();
+    fireEvent.click(within(list).getByRole('checkbox', { name: /SQL indexes/ }));
+    expect(within(chosen).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      expect.stringContaining('SQL basics'),
+      expect.stringContaining('SQL indexes'),
+    ]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove prerequisite SQL basics' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    });
+    expect(calls[0]!.body).toMatchObject({ prerequisites: [OPTIONS.quests[1]!.id] });
+  });
+});
+
 describe('QuestEditor delete', () => {
   it('offers to archive instead when learners have progress', async () => {
     const archived = makeView({ status: 'archived', learnerCount: 2 });
