@@ -19,12 +19,17 @@ export const dynamic = 'force-dynamic';
 type Search = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-/** The URL's range, or the default one with the reasons the URL's was refused. */
+/**
+ * The URL's range, or what is left of it with the reasons: a bad quest id is dropped (the range
+ * stays), a bad range falls back to the last 30 days.
+ */
 function rangeFrom(search: Search): { range: ResolvedRange; problems: string[] } {
-  const parsed = analyticsQuerySchema.safeParse({ from: first(search.from), to: first(search.to), questId: first(search.questId) });
+  const input = { from: first(search.from), to: first(search.to), questId: first(search.questId) };
+  const parsed = analyticsQuerySchema.safeParse(input);
   if (parsed.success) return { range: parsed.data, problems: [] };
   const problems = parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'range')} ${issue.message}`);
-  return { range: analyticsQuerySchema.parse({}), problems };
+  const withoutQuest = analyticsQuerySchema.safeParse({ ...input, questId: undefined });
+  return { range: withoutQuest.success ? withoutQuest.data : analyticsQuerySchema.parse({}), problems };
 }
 
 export default async function AnalyticsPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -44,7 +49,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
 
       {problems.length ? (
         <FormAlert>
-          The date range in the address was not valid ({problems.join('; ')}), so the last 30 days are shown.
+          Part of the address was not valid ({problems.join('; ')}), so it was left out: showing {formatDay(range.from)} – {formatDay(range.to)}.
         </FormAlert>
       ) : null}
 
