@@ -169,6 +169,7 @@ test.describe('quest authoring', () => {
     await expect(summary).toBeHidden();
     await page.getByRole('button', { name: 'Create draft' }).click();
     await expect(page).toHaveURL(/\/admin\/quests\/[0-9a-f-]{36}\?created=1$/);
+    const editorUrl = page.url().replace(/\?.*$/, '');
     await expect(page.getByText('Draft created.')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(editorHeader(page).getByText('Draft', { exact: true })).toBeVisible();
@@ -213,6 +214,21 @@ test.describe('quest authoring', () => {
     // Learners get the same 404 as any missing page.
     const adminPage = await learner.goto('/admin/quests');
     expect(adminPage?.status()).toBe(404);
+
+    // With a learner's progress in it, the quest cannot be deleted: the dialog offers to archive it.
+    await page.goto(editorUrl);
+    await expect(editorHeader(page)).toContainText('Learners:1');
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this quest?' });
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Delete quest' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('Learners have progress in this quest — archive it instead');
+    await dialog.getByRole('button', { name: 'Archive instead' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(editorHeader(page).getByText('Archived', { exact: true })).toBeVisible();
+    await learner.goto(`/quests?q=${encodeURIComponent(stamp)}`);
+    await expect(learner.getByRole('article').filter({ hasText: title })).toHaveCount(0);
     await context.close();
   });
 
@@ -251,7 +267,7 @@ test.describe('quest authoring', () => {
     await page.getByRole('link', { name: 'Preview' }).click();
     await expect(page.getByText('Preview — this quest is published and learners can see it.')).toBeVisible();
     await page.getByRole('button', { name: 'Start quest' }).click();
-    await expect(page.getByText('Step 1 of 6')).toBeVisible();
+    await expect(page.getByText('Step 1 of 6', { exact: true })).toBeVisible();
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
   });
