@@ -7,7 +7,7 @@ import { groupErrors, validateDraft, type EditorErrors } from '@/components/admi
 import { editorReducer, type EditorAction } from '@/components/admin/quests/editor-reducer';
 import { ApiRequestError, apiFetch } from '@/lib/api/client';
 import type { QuestEditorValues } from '@/lib/admin/quests/schemas';
-import type { QuestEditorResponse, QuestEditorView, QuestStatus } from '@/lib/admin/quests/types';
+import type { QuestEditorResponse, QuestEditorView } from '@/lib/admin/quests/types';
 
 /**
  * The quest editor's state: the draft and its edits, whether it differs from what is saved, the
@@ -48,7 +48,7 @@ export function useQuestEditor(initial: QuestEditorView | null, options: { onCre
   const [serverErrors, setServerErrors] = useState<EditorErrors>({});
   /** The server's (or the network's) message for the last refused request. */
   const [serverMessage, setServerMessage] = useState<string | null>(null);
-  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const [justSaved, setJustSaved] = useState(false);
   /** Bumped when focus should move to the first invalid field (after a refused save). */
   const [focusRequest, setFocusRequest] = useState(0);
   const draftRef = useRef(draft);
@@ -67,7 +67,7 @@ export function useQuestEditor(initial: QuestEditorView | null, options: { onCre
     // The server judged the previous draft; its errors would point at stale fields.
     setServerErrors((current) => (Object.keys(current).length ? {} : current));
     setServerMessage(null);
-    setSavedAt(null);
+    setJustSaved(false);
     rawDispatch(action);
   }, []);
 
@@ -112,7 +112,7 @@ export function useQuestEditor(initial: QuestEditorView | null, options: { onCre
       const { quest } = await saveMutation.mutateAsync(checked.data);
       const created = !meta;
       applySaved(quest);
-      setSavedAt(Date.now());
+      setJustSaved(true);
       if (created) options.onCreated?.(quest);
       return quest;
     } catch (error) {
@@ -130,7 +130,7 @@ export function useQuestEditor(initial: QuestEditorView | null, options: { onCre
     formError,
     focusRequest,
     saving: saveMutation.isPending,
-    saved: savedAt !== null && !dirty,
+    saved: justSaved && !dirty,
     save,
     applyServerQuest,
     showServerError,
@@ -148,34 +148,4 @@ function mergeErrors(a: EditorErrors, b: EditorErrors): EditorErrors {
   return merged;
 }
 
-/** Warns before the tab closes or reloads, and before in-app links leave, while edits are unsaved. */
-export function useUnsavedChangesWarning(dirty: boolean) {
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      // Older browsers need returnValue set to show the prompt.
-      event.returnValue = '';
-    };
-    // Client-side navigation (Next links) never fires beforeunload: ask on link clicks too.
-    const onClick = (event: MouseEvent) => {
-      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      const link = (event.target as Element | null)?.closest?.('a[href]');
-      if (!(link instanceof HTMLAnchorElement) || link.target === '_blank' || link.hasAttribute('download')) return;
-      if (link.origin !== window.location.origin || link.hash && link.pathname === window.location.pathname) return;
-      if (!window.confirm('You have unsaved changes. Leave without saving?')) {
-        event.preventDefault();
-        event.stopPropagation();
-      }
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    document.addEventListener('click', onClick, true);
-    return () => {
-      window.removeEventListener('beforeunload', onBeforeUnload);
-      document.removeEventListener('click', onClick, true);
-    };
-  }, [dirty]);
-}
-
 export type QuestEditorState = ReturnType<typeof useQuestEditor>;
-export type { QuestStatus };

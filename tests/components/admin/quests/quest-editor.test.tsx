@@ -94,6 +94,33 @@ describe('QuestEditor validation', () => {
   });
 });
 
+describe('QuestEditor unsaved changes', () => {
+  it('warns before leaving with unsaved edits, and not once they are saved', async () => {
+    mockFetch({ body: { success: true, quest: makeView({ title: 'SQL joins, revised' }) } });
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValue(false);
+    editor();
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'SQL joins, revised' } });
+    expect(leave()).toBe(true);
+    // In-app links ask too (client-side navigation never fires beforeunload).
+    const back = screen.getByRole('link', { name: 'Back to quests' });
+    expect(fireEvent.click(back)).toBe(false);
+    expect(confirm).toHaveBeenCalledWith('You have unsaved changes. Leave without saving?');
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    });
+    expect(leave()).toBe(false);
+    confirm.mockRestore();
+  });
+});
+
 describe('QuestEditor steps', () => {
   it('moves a step with buttons, keeping focus on it and saying where it went', () => {
     editor();
