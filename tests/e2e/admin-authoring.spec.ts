@@ -211,6 +211,15 @@ test.describe('quest authoring', () => {
     const xp = learner.locator('dl').locator('div', { has: learner.getByText('XP earned', { exact: true }) }).locator('dd');
     await expect(xp).toHaveText('+40 XP');
 
+    // The completion shows in analytics: the quest's row in the completion table, then its funnel.
+    await page.goto('/admin/analytics');
+    await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible();
+    const completionRow = page.getByRole('row', { name: new RegExp(title) });
+    await expect(completionRow).toContainText(/100\s*%/);
+    await completionRow.getByRole('link', { name: title }).click();
+    await expect(page.getByText(new RegExp(`${title}: 1 started, 1 completed`))).toBeVisible();
+    await expectNoAxeViolations(page);
+
     // Learners get the same 404 as any missing page.
     const adminPage = await learner.goto('/admin/quests');
     expect(adminPage?.status()).toBe(404);
