@@ -4,7 +4,6 @@ import { ApiError } from '@/lib/api/errors';
 import { recordAdminAction } from '@/lib/audit/record-admin-action';
 import type { Session } from '@/lib/auth/types';
 import { asService, queryRows } from '@/lib/db';
-import { achievementCriteriaSchema } from '@/lib/achievements/criteria';
 import { qualifyingLearners } from './qualifying-learners';
 import { findAdminAchievement } from './queries';
 import type { BackfillResult } from './types';
@@ -29,8 +28,9 @@ export async function backfillAchievement(session: Session, id: string, requestI
   return asService('admin-backfill-achievement', async (tx) => {
     const achievement = await findAdminAchievement(tx, id);
     if (!achievement) throw new ApiError('NOT_FOUND', 'No such achievement');
-    const criteria = achievementCriteriaSchema.safeParse(achievement.criteria);
-    if (!achievement.criteria || !criteria.success) {
+    // findAdminAchievement parsed the stored criteria; null means they no longer parse.
+    const { criteria } = achievement;
+    if (!criteria) {
       throw new ApiError('CONFLICT', 'This achievement’s criteria cannot be read; fix them before awarding it');
     }
 
@@ -39,7 +39,7 @@ export async function backfillAchievement(session: Session, id: string, requestI
     const [counts] = await queryRows<{ qualifying: Numeric; awarded: Numeric; credited: Numeric }>(
       tx,
       sql`
-        with qualifying as (${qualifyingLearners(criteria.data)}),
+        with qualifying as (${qualifyingLearners(criteria)}),
         awarded as (
           insert into public.user_achievements (user_id, achievement_id)
           select q.user_id, cast(${id} as uuid) from qualifying q order by q.user_id
@@ -70,7 +70,7 @@ export async function backfillAchievement(session: Session, id: string, requestI
         unlockCount: achievement.unlockCount + awarded,
         ...result,
         xpGranted: Number(counts?.credited ?? 0) * achievement.xpReward,
-        criteria: achievement.criteria,
+        criteria,
       },
       requestId,
     });
