@@ -16,7 +16,7 @@ import { DetailFields } from './detail-fields';
 import { errorsOf, initialValues, payloadOf, slugify, validCriteria, type EditorErrors, type EditorValues } from './editor-state';
 import { ErrorSummary, focusFirstError } from './error-summary';
 import { QualifyingPreview } from './qualifying-preview';
-import { cardClass, secondaryButton } from './styles';
+import { cardClass, secondaryButton } from '@/components/admin/styles';
 import { useQualifyingPreview } from './use-qualifying-preview';
 
 /** The same criterion whatever the key order. */

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { inputClass, secondaryButton } from './styles';
+import { inputClass, secondaryButton } from '@/components/admin/styles';
 
 /** Search by name or slug; a plain GET form, so it works before any script loads. */
 export function AchievementSearch({ q }: { q?: string }) {

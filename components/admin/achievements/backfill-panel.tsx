@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { FormAlert } from '@/components/forms/form-alert';
 import { ApiRequestError, apiFetch } from '@/lib/api/client';
 import type { BackfillResult } from '@/lib/admin/achievements/types';
-import { ConfirmDialog } from './confirm-dialog';
-import { primaryButton } from './styles';
+import { ConfirmDialog } from '@/components/admin/confirm-dialog';
+import { primaryButton } from '@/components/admin/styles';
 import type { PreviewState } from './use-qualifying-preview';
 
 const learners = (n: number) => `${n.toLocaleString('en-US')} learner${n === 1 ? '' : 's'}`;

@@ -3,7 +3,7 @@
 import type { AchievementCriteria } from '@/lib/achievements/criteria';
 import { CRITERION_TYPE_LIST, CRITERION_TYPES, isCriterionType, type CriterionField, type CriterionFieldValues } from '@/lib/achievements/criterion-types';
 import { fieldId, type EditorErrors } from './editor-state';
-import { errorClass, hintClass, inputClass, labelClass } from './styles';
+import { errorClass, hintClass, inputClass, labelClass } from '@/components/admin/styles';
 
 type CriterionType = AchievementCriteria['type'];
 

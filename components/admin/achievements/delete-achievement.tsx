@@ -3,8 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ApiRequestError, apiFetch } from '@/lib/api/client';
-import { ConfirmDialog } from './confirm-dialog';
-import { quietDangerButton } from './styles';
+import { ConfirmDialog } from '@/components/admin/confirm-dialog';
+import { quietDangerButton } from '@/components/admin/styles';
 
 /**
  * Deleting, for achievements nobody holds. Once a learner has unlocked it, it stays on their wall

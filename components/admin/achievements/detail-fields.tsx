@@ -4,7 +4,7 @@ import { ACHIEVEMENT_RARITIES } from '@/lib/achievements/criteria';
 import { rarityLabel } from '@/components/achievements/rarity';
 import type { EditorErrors, EditorValues } from './editor-state';
 import { LabelledField } from './labelled-field';
-import { inputClass } from './styles';
+import { inputClass } from '@/components/admin/styles';
 
 type DetailKey = 'name' | 'slug' | 'description' | 'iconUrl' | 'rarity' | 'xpReward';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { fieldId } from './editor-state';
-import { errorClass, hintClass, labelClass } from './styles';
+import { errorClass, hintClass, labelClass } from '@/components/admin/styles';
 
 export interface ControlProps {
   id: string;

@@ -18,7 +18,8 @@ export function DataTable({
       <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-semibold text-brand-700 underline hover:text-brand-800">
         Show data table<span className="sr-only">: {caption}</span>
       </summary>
-      <div className="mt-2 max-h-96 overflow-auto rounded-lg ring-1 ring-slate-200">
+      {/* Focusable: a long table scrolls inside this box, and keyboard users must be able to scroll it. */}
+      <div role="region" aria-label={caption} tabIndex={0} className="mt-2 max-h-96 overflow-auto rounded-lg ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="sticky top-0 bg-slate-50 text-slate-700">

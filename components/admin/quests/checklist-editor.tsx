@@ -6,7 +6,7 @@ import type { DraftStep } from './editor-draft';
 import { fieldId, type EditorErrors } from './editor-errors';
 import { MAX_CHECKLIST_ITEMS, type EditorAction } from './editor-reducer';
 import { FieldError, describedBy } from './fields';
-import { inputClass, secondaryButton, smallButton } from './styles';
+import { inputClass, secondaryButton, smallButton } from '@/components/admin/styles';
 
 type TaskStep = Extract<DraftStep, { kind: 'task' }>;
 

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
-import { errorClass, hintClass, inputClass, labelClass } from './styles';
+import { errorClass, hintClass, inputClass, labelClass } from '@/components/admin/styles';
 
 /**
  * Labelled editor controls whose hint and first error are announced with them

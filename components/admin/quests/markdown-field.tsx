@@ -3,7 +3,7 @@
 import { useDeferredValue, useState } from 'react';
 import { Markdown } from '@/components/markdown/markdown';
 import { FieldMessages, describedBy } from './fields';
-import { inputClass, labelClass } from './styles';
+import { inputClass, labelClass } from '@/components/admin/styles';
 
 const toggleClass =
   'min-h-11 flex-1 rounded-md px-3 text-sm font-semibold text-slate-700 aria-pressed:bg-white aria-pressed:text-slate-900 aria-pressed:shadow-sm';

@@ -7,7 +7,7 @@ import type { DraftItem } from './editor-draft';
 import { fieldId, type EditorErrors } from './editor-errors';
 import type { EditorAction } from './editor-reducer';
 import { FieldError, describedBy } from './fields';
-import { inputClass, secondaryButton, smallButton } from './styles';
+import { inputClass, secondaryButton, smallButton } from '@/components/admin/styles';
 
 /** "What you will learn": one input per objective, added and removed in place. */
 export function ObjectivesField({

@@ -7,7 +7,7 @@ import { fieldId, type EditorErrors } from './editor-errors';
 import type { EditorAction } from './editor-reducer';
 import { FieldError, describedBy } from './fields';
 import { QuestStatusBadge } from './quest-status-badge';
-import { inputClass, smallButton } from './styles';
+import { inputClass, smallButton } from '@/components/admin/styles';
 
 /**
  * Prerequisites picked from the other quests: the chosen ones in order (removable), then a

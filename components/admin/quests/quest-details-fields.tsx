@@ -7,7 +7,7 @@ import { slugify, type QuestDraft } from './editor-draft';
 import { fieldId, type EditorErrors } from './editor-errors';
 import type { EditorAction } from './editor-reducer';
 import { FieldMessages, InputField, SelectField, TextareaField, describedBy } from './fields';
-import { inputClass, labelClass, secondaryButton } from './styles';
+import { inputClass, labelClass, secondaryButton } from '@/components/admin/styles';
 
 const difficultyOptions = QUEST_DIFFICULTIES.map((d) => ({ value: d, label: difficultyLabel[d] }));
 const tierOptions = [

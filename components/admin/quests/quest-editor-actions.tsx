@@ -7,8 +7,8 @@ import { useMutation } from '@tanstack/react-query';
 import { errorMessageOf, questPath, type QuestEditorState } from '@/hooks/use-quest-editor';
 import { useQuestStatusActions, type StatusAction } from '@/hooks/use-quest-status-actions';
 import { ApiRequestError, apiFetch } from '@/lib/api/client';
-import { ConfirmDialog } from './confirm-dialog';
-import { primaryButton, quietDangerButton, secondaryButton } from './styles';
+import { ConfirmDialog } from '@/components/admin/confirm-dialog';
+import { primaryButton, quietDangerButton, secondaryButton } from '@/components/admin/styles';
 
 const LABELS: Record<StatusAction, { idle: string; pending: string }> = {
   publish: { idle: 'Publish', pending: 'Publishing…' },

@@ -17,7 +17,7 @@ import { QuestDetailsFields } from './quest-details-fields';
 import { QuestEditorActions } from './quest-editor-actions';
 import { QuestEditorHeader } from './quest-editor-header';
 import { StepList } from './step-list';
-import { cardClass, primaryButton } from './styles';
+import { cardClass, primaryButton } from '@/components/admin/styles';
 
 export interface EditorPermissions {
   canDelete: boolean;

@@ -4,7 +4,7 @@ import { difficultyLabel } from '@/components/quests/quest-badges';
 import type { QuestListQuery } from '@/lib/admin/quests/schemas';
 import { QUEST_DIFFICULTIES } from '@/lib/quests/schemas';
 import { adminQuestsHref } from './list-params';
-import { inputClass, labelClass, primaryButton } from './styles';
+import { inputClass, labelClass, primaryButton } from '@/components/admin/styles';
 
 const STATUS_CHIPS = [
   { value: 'all', label: 'All' },

@@ -9,7 +9,7 @@ import type { EditorAction } from './editor-reducer';
 import { FieldError, InputField } from './fields';
 import { MarkdownField } from './markdown-field';
 import { QuizChoicesEditor } from './quiz-choices-editor';
-import { quietDangerButton, smallButton } from './styles';
+import { quietDangerButton, smallButton } from '@/components/admin/styles';
 
 export const stepKindLabel: Record<StepKind, string> = { reading: 'Reading', quiz: 'Quiz', task: 'Task' };
 const kindStyle: Record<StepKind, string> = {

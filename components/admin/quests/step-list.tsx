@@ -4,13 +4,13 @@ import { useEffect, useRef, useState, type Dispatch } from 'react';
 import { useFocusOnAdd } from '@/hooks/use-quest-editor-focus';
 import { MAX_QUEST_STEPS } from '@/lib/admin/quests/schemas';
 import { STEP_KINDS, type StepKind } from '@/lib/quests/schemas';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/admin/confirm-dialog';
 import type { DraftStep } from './editor-draft';
 import { fieldId, type EditorErrors } from './editor-errors';
 import type { EditorAction } from './editor-reducer';
 import { FieldError } from './fields';
 import { StepCard, stepKindLabel } from './step-card';
-import { secondaryButton } from './styles';
+import { secondaryButton } from '@/components/admin/styles';
 
 /**
  * The quest's steps in play order. Moving is done with buttons (keyboard friendly); focus stays

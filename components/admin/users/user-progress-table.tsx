@@ -8,7 +8,13 @@ import type { AdminUserProgress } from '@/lib/admin/users/user-detail';
 export function UserProgressTable({ progress }: { progress: AdminUserProgress[] }) {
   if (!progress.length) return <p className="mt-2 text-slate-600">No quests started yet.</p>;
   return (
-    <div className="mt-3 overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
+    // Focusable so keyboard users can scroll it sideways on a narrow screen.
+    <div
+      role="region"
+      aria-label="Progress per quest"
+      tabIndex={0}
+      className="mt-3 overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600"
+    >
       <table className="w-full min-w-[40rem] text-left text-sm">
         <caption className="sr-only">Progress per quest</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">

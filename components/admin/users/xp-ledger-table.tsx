@@ -15,7 +15,12 @@ export function XpLedgerTable({ page, isFirstPage, hrefFor }: { page: XpLedgerPa
   return (
     <>
       {page.entries.length ? (
-        <div className="mt-3 overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
+        <div
+          role="region"
+          aria-label="XP ledger entries"
+          tabIndex={0}
+          className="mt-3 overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
           <table className="w-full min-w-[32rem] text-left text-sm">
             <caption className="sr-only">XP ledger</caption>
             <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">

@@ -1,4 +1,4 @@
-/** Shared classes for the quest editor's controls, matching components/forms and components/ui. */
+/** Shared classes for the admin area's controls, matching components/forms and components/ui. */
 
 export const inputClass = (invalid: boolean) =>
   `mt-1 block min-h-11 w-full rounded-lg border bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 ${

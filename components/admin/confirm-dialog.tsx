@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { FormAlert } from '@/components/forms/form-alert';
-import { dangerButton, primaryButton, secondaryButton } from './styles';
+import { dangerButton, primaryButton, secondaryButton } from '@/components/admin/styles';
 
 /**
  * A modal confirmation on the native <dialog>: the browser traps focus and closes it on Escape;
