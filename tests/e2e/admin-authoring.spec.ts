@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoHorizontalScroll, register, signUpAdmin, unique } from './support/accounts';
 import { expectNoAxeViolations } from './support/axe';
 
 /**
@@ -9,46 +10,7 @@ import { expectNoAxeViolations } from './support/axe';
  * learner finds it in the catalog and plays it to the end.
  */
 
-const PASSWORD = 'correct horse battery staple';
 const COVER = path.join(__dirname, 'fixtures', 'cover.png');
-
-const unique = () => `${Date.now()}${Math.random().toString(36).slice(2, 6)}`;
-
-async function register(page: Page, email: string, name: string) {
-  await page.goto('/register');
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/verify-email\?sent=1/);
-}
-
-/**
- * Registers and verifies a bootstrap admin, then signs in again: the role is granted at
- * verification, and the proxy's first gate reads it from a fresh token.
- */
-async function signUpAdmin(page: Page): Promise<string> {
-  const email = `a-${unique()}@admin.e2e.test`;
-  await register(page, email, 'Playwright Admin');
-  await page.goto('/dev/mailbox');
-  const mail = page.locator('details', { hasText: email }).first();
-  await mail.locator('summary').click();
-  await mail.getByRole('link', { name: /verify-email\?token=/ }).click();
-  await expect(page.getByText('Your email is verified')).toBeVisible();
-  await page.context().clearCookies();
-  await page.goto('/login?next=%2Fadmin');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Admin' })).toBeVisible();
-  return email;
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 /** The editor's header: title, status badge, learner count. */
 const editorHeader = (page: Page) => page.locator('header', { has: page.getByRole('heading', { level: 1 }) });

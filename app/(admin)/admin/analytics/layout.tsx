@@ -1,0 +1,11 @@
+import type { ReactNode } from 'react';
+import { requirePermission } from '@/lib/auth/guards';
+
+/**
+ * The section's gate, above its loading.tsx: a page's own guard runs inside the streamed loading
+ * boundary, where "not found" can only be sent with status 200. The pages check again.
+ */
+export default async function AnalyticsSectionLayout({ children }: { children: ReactNode }) {
+  await requirePermission('view:analytics', '/admin/analytics');
+  return children;
+}
