@@ -4,6 +4,7 @@ import { limitApiRequest } from '@/lib/proxy/api-rate-limit';
 import { isCrossSiteRequest } from '@/lib/proxy/csrf';
 import { isStaff } from '@/lib/auth/permissions';
 import { HOME_SIGNED_IN, isAdminPath, isProtectedPath, isSignedOutOnlyPath, safeReturnPath } from '@/lib/proxy/paths';
+import { isLiveSessionElseClear } from '@/lib/proxy/end-dead-session';
 import { refreshSessionInProxy } from '@/lib/proxy/session';
 import { rateLimitHeaders } from '@/lib/ratelimit';
 
@@ -54,7 +55,7 @@ export async function proxy(request: NextRequest) {
     // The admin area does not advertise itself: a learner gets the same 404 as a missing page.
     return withCookiesOf(response, NextResponse.rewrite(new URL('/not-found', request.url), { status: 404 }), requestId);
   }
-  if (signedIn && isSignedOutOnlyPath(pathname)) {
+  if (signedIn && isSignedOutOnlyPath(pathname) && (await isLiveSessionElseClear(request, response, env().APP_URL ?? request.nextUrl.origin))) {
     const next = safeReturnPath(request.nextUrl.searchParams.get('next')) ?? HOME_SIGNED_IN;
     return withCookiesOf(response, NextResponse.redirect(new URL(next, request.url)), requestId);
   }

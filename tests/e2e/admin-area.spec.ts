@@ -212,12 +212,8 @@ test.describe('admin: users and the audit log', () => {
 
   test('a suspended learner’s next page load lands on the sign-in page', async ({ page, browser }, info) => {
     test.skip(info.project.name !== 'desktop', 'A desktop journey.');
-    // Known bug, outside the admin pages: the page guard (lib/auth/guards.ts) sends a visitor
-    // without a session to /login, but the proxy still sees the suspended learner's unexpired
-    // access cookie and sends them back (lib/proxy/paths.ts: /login is signed-out only), over and
-    // over (a client-side loop on streamed pages such as /dashboard, ERR_TOO_MANY_REDIRECTS on
-    // /admin) until that cookie expires. Remove test.fail once the loop is fixed.
-    test.fail(true, 'A suspended learner with a live access cookie loops between the page and /login.');
+    // Their access cookie is still well signed; the page guard finds no session and sends them to
+    // /login, where the proxy checks the session for real and clears the cookies (no loop).
     test.setTimeout(90_000);
     const stamp = unique();
     await signUpAdmin(page);
@@ -227,6 +223,11 @@ test.describe('admin: users and the audit log', () => {
     await learner.page.goto('/dashboard', { timeout: 15_000 });
     await expect(learner.page).toHaveURL(/\/login\?next=%2Fdashboard/, { timeout: 5_000 });
     await expect(learner.page.getByRole('heading', { level: 1, name: /sign in/i })).toBeVisible();
+    // And signing in says why.
+    await learner.page.getByLabel('Email').fill(learner.email);
+    await learner.page.getByLabel('Password').fill(PASSWORD);
+    await learner.page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(learner.page.getByText(/suspended/i)).toBeVisible();
     await learner.close();
   });
 

@@ -6,6 +6,10 @@ import { POST as refresh } from '@/app/api/auth/refresh/route';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { call, cookiesSet } from '../support/http';
 import { createTestUser } from '../support/fixtures';
+import { eq } from 'drizzle-orm';
+import { asService } from '@/lib/db';
+import { profiles } from '@/lib/db/schema';
+import { revokeAllFamilies } from '@/lib/auth/built-in/refresh-tokens';
 import { tokenFor } from '../support/sessions';
 
 let counter = 0;
@@ -128,6 +132,25 @@ describe('proxy', () => {
       expect(new URL(away.headers.get('location')!).pathname).toBe('/settings');
       const evil = await proxy(request('/register?next=//evil.example/x', { cookies: { wf_access: token } }));
       expect(new URL(evil.headers.get('location')!).host).toBe('localhost');
+    });
+
+    it('shows login, clearing the cookies, to a visitor whose token outlived its session (no redirect loop)', async () => {
+      // Suspended by an admin: the access token is still well signed for up to 15 minutes.
+      const suspended = await createTestUser();
+      const suspendedToken = await tokenFor(suspended);
+      await asService('test', (tx) => tx.update(profiles).set({ suspendedAt: new Date(), suspendedReason: 'Spam' }).where(eq(profiles.id, suspended.id)));
+      const login = await proxy(request('/login?next=/dashboard', { cookies: { wf_access: suspendedToken } }));
+      expect(passedThrough(login)).toBe(true);
+      expect(cookiesSet(login).wf_access?.value).toBe('');
+      // Signed out on every device elsewhere: the same.
+      const { token } = await signUp();
+      const revoked = await createTestUser();
+      const revokedToken = await tokenFor(revoked);
+      await asService('test', (tx) => revokeAllFamilies(tx, revoked.id, 'logout_all'));
+      const away = await proxy(request('/login', { cookies: { wf_access: revokedToken } }));
+      expect(passedThrough(away)).toBe(true);
+      // A live session is still sent on.
+      expect((await proxy(request('/login', { cookies: { wf_access: token } }))).status).toBe(307);
     });
 
     it('answers 404 to a signed-in learner at /admin and lets staff through', async () => {

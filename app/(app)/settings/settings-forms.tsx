@@ -17,7 +17,7 @@ export function ProfileForm({ fullName }: { fullName: string }) {
     onSuccess: () => router.refresh(),
   });
   return (
-    <form onSubmit={form.handleSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={form.handleSubmit} noValidate className="space-y-4">
       {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       {form.succeeded ? <FormAlert tone="success">Profile saved.</FormAlert> : null}
       <TextField name="fullName" label="Name" autoComplete="name" defaultValue={fullName} required errors={form.fieldErrors.fullName} />
@@ -52,7 +52,7 @@ export function ChangePasswordForm() {
     onSuccess: () => formRef.current?.reset(),
   });
   return (
-    <form ref={formRef} onSubmit={form.handleSubmit} noValidate className="space-y-4">
+    <form ref={formRef} method="post" onSubmit={form.handleSubmit} noValidate className="space-y-4">
       {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       {form.succeeded ? <FormAlert tone="success">Password changed. Other devices were signed out.</FormAlert> : null}
       <TextField
@@ -133,7 +133,7 @@ export function DeleteAccountSection() {
         aria-labelledby="delete-dialog-title"
         className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-2xl p-0 shadow-xl backdrop:bg-slate-900/50"
       >
-        <form onSubmit={form.handleSubmit} noValidate className="space-y-4 p-6">
+        <form method="post" onSubmit={form.handleSubmit} noValidate className="space-y-4 p-6">
           <h2 id="delete-dialog-title" className="text-lg font-semibold text-slate-900">
             Delete your account?
           </h2>

@@ -18,7 +18,7 @@ export function LoginForm({ next }: { next: string | null }) {
     },
   });
   return (
-    <form onSubmit={form.handleSubmit} noValidate className="mt-6 space-y-4">
+    <form method="post" onSubmit={form.handleSubmit} noValidate className="mt-6 space-y-4">
       {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <TextField name="email" label="Email" type="email" autoComplete="email" required errors={form.fieldErrors.email} />
       <TextField

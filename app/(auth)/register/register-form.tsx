@@ -21,7 +21,7 @@ export function RegisterForm() {
     },
   );
   return (
-    <form onSubmit={form.handleSubmit} noValidate className="mt-6 space-y-4">
+    <form method="post" onSubmit={form.handleSubmit} noValidate className="mt-6 space-y-4">
       {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       <TextField name="fullName" label="Your name" autoComplete="name" required errors={form.fieldErrors.fullName} />
       <TextField name="email" label="Email" type="email" autoComplete="email" required errors={form.fieldErrors.email} />

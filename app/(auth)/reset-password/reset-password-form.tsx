@@ -15,7 +15,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     onSuccess: () => router.replace('/login?notice=reset'),
   });
   return (
-    <form onSubmit={form.handleSubmit} noValidate className="mt-6 space-y-4">
+    <form method="post" onSubmit={form.handleSubmit} noValidate className="mt-6 space-y-4">
       {form.formError ? <FormAlert>{form.formError}</FormAlert> : null}
       {form.fieldErrors.token ? (
         <FormAlert>This reset link is invalid or has expired. Ask for a new one from the sign-in page.</FormAlert>
