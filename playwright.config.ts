@@ -49,6 +49,9 @@ export default defineConfig({
       ENABLE_DEV_MAILBOX: 'true',
       // Accounts registered at this domain become super_admin once verified (the admin journeys).
       BOOTSTRAP_SUPER_ADMINS: '@admin.e2e.test',
+      // Every simulated visitor shares 127.0.0.1: the suite registers more accounts in a minute
+      // than one real visitor's 20 anonymous API calls allow.
+      RATE_LIMIT_PUBLIC_PER_MINUTE: '1000',
       SENDGRID_API_KEY: '',
       NEXT_PUBLIC_SUPABASE_URL: '',
       REDIS_URL: '',

@@ -8,6 +8,16 @@ export interface RateLimitPolicyConfig {
   windowMs: number;
 }
 
+/**
+ * The anonymous per-IP budget, 20 a minute unless RATE_LIMIT_PUBLIC_PER_MINUTE says otherwise:
+ * a knob for test and load runs where every simulated visitor shares the loopback address. Only a
+ * whole number from 1 to 100000 is taken; anything else keeps the default.
+ */
+export function publicLimitPerMinute(raw: string | undefined = process.env.RATE_LIMIT_PUBLIC_PER_MINUTE): number {
+  const value = raw && /^\d{1,6}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+  return value >= 1 && value <= 100_000 ? value : 20;
+}
+
 export const RATE_LIMIT_POLICIES = {
   /**
    * Keyed by account + IP (see loginKey): one attacker cannot lock a victim out from everywhere,
@@ -18,7 +28,7 @@ export const RATE_LIMIT_POLICIES = {
   /** Keyed by the signed-in user's id. */
   api: { limit: 100, windowMs: 60_000 },
   /** Keyed by client IP (clientIp), for anonymous traffic. */
-  public: { limit: 20, windowMs: 60_000 },
+  public: { limit: publicLimitPerMinute(), windowMs: 60_000 },
 } as const satisfies Record<string, RateLimitPolicyConfig>;
 
 export type RateLimitPolicy = keyof typeof RATE_LIMIT_POLICIES;
