@@ -1,3 +1,5 @@
+import { securityHeaders } from './lib/security-headers.mjs';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly and data files from its package directory at run time; bundling
@@ -5,6 +7,9 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
   poweredByHeader: false,
   reactStrictMode: true,
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders({ production: process.env.NODE_ENV === 'production' }) }];
+  },
 };
 
 export default nextConfig;
