@@ -4,6 +4,7 @@ import { limitApiRequest } from '@/lib/proxy/api-rate-limit';
 import { isCrossSiteRequest } from '@/lib/proxy/csrf';
 import { isStaff } from '@/lib/auth/permissions';
 import { HOME_SIGNED_IN, isAdminPath, isProtectedPath, isSignedOutOnlyPath, safeReturnPath } from '@/lib/proxy/paths';
+import { contentSecurityPolicy, newNonce, originOf } from '@/lib/proxy/content-security-policy';
 import { isLiveSessionElseClear } from '@/lib/proxy/end-dead-session';
 import { refreshSessionInProxy } from '@/lib/proxy/session';
 import { rateLimitHeaders } from '@/lib/ratelimit';
@@ -45,7 +46,11 @@ export async function proxy(request: NextRequest) {
     return response;
   }
 
+  // Pages get a script policy with a fresh nonce; Next.js reads it from the forwarded headers.
+  const csp = pageContentSecurityPolicy();
+  forwardHeaders.set('content-security-policy', csp);
   const { response, signedIn, role } = await refreshSessionInProxy(request, forwardHeaders);
+  response.headers.set('content-security-policy', csp);
   if (!signedIn && isProtectedPath(pathname)) {
     const login = new URL('/login', request.url);
     login.searchParams.set('next', `${pathname}${search}`);
@@ -53,7 +58,9 @@ export async function proxy(request: NextRequest) {
   }
   if (signedIn && isAdminPath(pathname) && !(role && isStaff(role))) {
     // The admin area does not advertise itself: a learner gets the same 404 as a missing page.
-    return withCookiesOf(response, NextResponse.rewrite(new URL('/not-found', request.url), { status: 404 }), requestId);
+    const notFound = NextResponse.rewrite(new URL('/not-found', request.url), { status: 404, request: { headers: forwardHeaders } });
+    notFound.headers.set('content-security-policy', csp);
+    return withCookiesOf(response, notFound, requestId);
   }
   if (signedIn && isSignedOutOnlyPath(pathname) && (await isLiveSessionElseClear(request, response, env().APP_URL ?? request.nextUrl.origin))) {
     const next = safeReturnPath(request.nextUrl.searchParams.get('next')) ?? HOME_SIGNED_IN;
@@ -61,6 +68,18 @@ export async function proxy(request: NextRequest) {
   }
   response.headers.set('x-request-id', requestId);
   return response;
+}
+
+function pageContentSecurityPolicy(): string {
+  const config = env();
+  const supabase = originOf(config.NEXT_PUBLIC_SUPABASE_URL);
+  return contentSecurityPolicy({
+    nonce: newNonce(),
+    dev: process.env.NODE_ENV !== 'production',
+    imageOrigins: originOf(config.S3_PUBLIC_URL),
+    // supabase-js talks to its project over https and, for realtime, wss.
+    connectOrigins: [...supabase, ...supabase.map((o) => o.replace(/^http/, 'ws'))],
+  });
 }
 
 /** A redirect must carry the cookies the session refresh just wrote. */

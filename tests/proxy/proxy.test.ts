@@ -115,6 +115,25 @@ describe('proxy', () => {
     });
   });
 
+  describe('content security policy', () => {
+    it('gives each page a script policy with a fresh nonce, forwarded to Next.js and sent to the browser', async () => {
+      const first = await proxy(request('/quests'));
+      const second = await proxy(request('/quests'));
+      const policy = first.headers.get('content-security-policy')!;
+      expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).not.toContain("'unsafe-inline' 'strict-dynamic'");
+      expect(second.headers.get('content-security-policy')).not.toBe(policy);
+      // Next.js reads the nonce from the forwarded request headers.
+      expect(first.headers.get('x-middleware-request-content-security-policy')).toBe(policy);
+    });
+
+    it('leaves API answers to their own headers', async () => {
+      expect((await proxy(request('/api/quests'))).headers.get('content-security-policy')).toBeNull();
+    });
+  });
+
   describe('page sessions', () => {
     it('sends signed-out visitors of the app area to login with a return path', async () => {
       const response = await proxy(request('/settings?tab=password'));
