@@ -3,12 +3,11 @@
  * format) of DATABASE_URL into BACKUP_DIR (default .data/backups) under a timestamped name;
  * --upload also stores it through the storage port under backups/<file>.
  */
-import path from 'node:path';
 import { env } from '@/lib/env';
 import { parseArgs } from '@/lib/backup/cli-args';
 import { maskUrl } from '@/lib/backup/connection-target';
 import { backupDatabase } from '@/lib/backup/dump';
-import { backupDirectory, formatBytes, formatDuration } from '@/lib/backup/file-name';
+import { backupDirectory, displayPath, formatBytes, formatDuration } from '@/lib/backup/file-name';
 import { uploadBackup, uploadRefusal } from '@/lib/backup/upload';
 import { storage } from '@/lib/storage';
 import { runScript } from './script-connection';
@@ -37,9 +36,9 @@ runScript(async () => {
   }
 
   const directory = backupDirectory(process.env);
-  console.log(`Backing up ${maskUrl(config.DATABASE_URL)} into ${path.relative(process.cwd(), directory) || '.'} …`);
+  console.log(`Backing up ${maskUrl(config.DATABASE_URL)} into ${displayPath(directory)} …`);
   const result = await backupDatabase({ url: config.DATABASE_URL, directory });
-  console.log(`Wrote ${path.relative(process.cwd(), result.file)}: ${formatBytes(result.bytes)} in ${formatDuration(result.durationMs)}.`);
+  console.log(`Wrote ${displayPath(result.file)}: ${formatBytes(result.bytes)} in ${formatDuration(result.durationMs)}.`);
 
   if (adapter) {
     const { key, durationMs } = await uploadBackup(result.file, adapter);

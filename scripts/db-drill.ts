@@ -8,7 +8,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { asService } from '@/lib/db';
 import { migrate } from '@/lib/db/migrate';
 import { seedDemoCatalog } from '@/lib/seed/seed-demo-catalog';
@@ -17,7 +16,7 @@ import { isLoopbackUrl, maskUrl, withDatabase } from '@/lib/backup/connection-ta
 import { createDatabase, dropDatabase } from '@/lib/backup/database-admin';
 import { seedDrillLearners } from '@/lib/backup/drill-data';
 import { backupDatabase } from '@/lib/backup/dump';
-import { backupDirectory, formatBytes, formatDuration } from '@/lib/backup/file-name';
+import { backupDirectory, displayPath, formatBytes, formatDuration } from '@/lib/backup/file-name';
 import { compareFingerprints, fingerprintDatabase, type DatabaseFingerprint } from '@/lib/backup/fingerprint';
 import { restoreDatabase } from '@/lib/backup/restore';
 import { openScriptConnection, runScript } from './script-connection';
@@ -73,7 +72,7 @@ runScript(async () => {
     const before = await timed('fingerprint (before)', () => fingerprintDatabase(scratch), timings);
     const backup = await timed('backup (pg_dump -Fc)', () => backupDatabase({ url: scratch, directory: backupDirectory(process.env) }), timings);
     backupFile = backup.file;
-    console.log(`    ${path.relative(process.cwd(), backup.file)}: ${formatBytes(backup.bytes)}`);
+    console.log(`    ${displayPath(backup.file)}: ${formatBytes(backup.bytes)}`);
 
     await timed('drop + recreate database', async () => {
       await dropDatabase(server, name);
@@ -110,5 +109,5 @@ runScript(async () => {
   console.log(`  backup                     ${formatDuration(backupMs)}`);
   console.log(`  recreate+restore+verify    ${formatDuration(restoreMs)} (${pct(restoreMs)})`);
   console.log(`  whole drill                ${formatDuration(total)} (${pct(total)})`);
-  console.log(`Scratch database ${name} dropped${backupFile && args.flags.has('keep-backup') ? `; backup kept at ${path.relative(process.cwd(), backupFile)}` : ''}.`);
+  console.log(`Scratch database ${name} dropped${backupFile && args.flags.has('keep-backup') ? `; backup kept at ${displayPath(backupFile)}` : ''}.`);
 });

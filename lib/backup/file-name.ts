@@ -48,3 +48,9 @@ export function formatDuration(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
   return `${minutes} min ${((ms % 60_000) / 1000).toFixed(1)} s`;
 }
+
+/** A path as printed: relative when under the working directory, absolute otherwise. */
+export function displayPath(file: string, cwd: string = process.cwd()): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(cwd, file);
+}
