@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AvatarForm } from '@/components/settings/avatar-form';
+import { DataExport } from '@/components/settings/data-export';
 import { Badge } from '@/components/ui/badge';
 import { requireSession } from '@/lib/auth/guards';
 import { billingOverview } from '@/lib/billing/queries';
@@ -100,6 +101,10 @@ export default async function SettingsPage() {
 
       <Section id="sessions-heading" title="Sessions" description="Signed in somewhere you no longer use? End every session, including this one.">
         <SignOutEverywhere />
+      </Section>
+
+      <Section id="data-export-heading" anchor="your-data" title="Download your data" description="A copy of your WorkFree data, as a JSON file you can keep or take elsewhere.">
+        <DataExport />
       </Section>
 
       <Section id="delete-heading" title="Delete account" description="Removes your profile, progress, XP and achievements for good. This cannot be undone.">

@@ -2,6 +2,7 @@ import 'server-only';
 import { asService } from '@/lib/db';
 import { promoteBootstrapSuperAdmin } from '@/lib/users/bootstrap-super-admin';
 import { ApiError } from '@/lib/api/errors';
+import { deleteStripeCustomer } from '@/lib/billing/delete-customer';
 import { createAuthUser } from '@/lib/users/create-auth-user';
 import { sendMail } from '@/lib/mail';
 import { passwordResetEmail, verificationEmail } from '@/lib/mail/templates';
@@ -200,6 +201,7 @@ export const builtInAuthAdapter: AuthAdapter = {
     if (!(await verifyPassword(password, user?.encryptedPassword))) {
       throw new ApiError('INVALID_CREDENTIALS', 'The password is incorrect', { password: ['The password is incorrect'] });
     }
+    await deleteStripeCustomer(session.user.id);
     await asService('auth-delete-account', (tx) => deleteAuthUser(tx, session.user.id));
     clearSessionCookies(ctx.cookies, ctx.origin);
   },

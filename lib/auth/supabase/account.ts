@@ -1,6 +1,7 @@
 import 'server-only';
 import type { AuthError, SupabaseClient } from '@supabase/supabase-js';
 import { ApiError } from '@/lib/api/errors';
+import { deleteStripeCustomer } from '@/lib/billing/delete-customer';
 import type { RequestContext, Session } from '@/lib/auth/types';
 import { createSupabaseAdminClient, supabaseAdminConfigured } from './admin-client';
 import { isInvalidCredentials, isUnavailable, toApiError, unavailable } from './errors';
@@ -113,6 +114,10 @@ export async function deleteAccount(session: Session, password: string, ctx: Req
     throw new ApiError('SERVICE_UNAVAILABLE', 'Account deletion needs SUPABASE_SERVICE_ROLE_KEY');
   }
   const stateless = await reauthenticate(session, password, 'password');
+  await deleteStripeCustomer(session.user.id).catch(async (stripeError: unknown) => {
+    await revoke(stateless);
+    throw stripeError;
+  });
   const { error } = await createSupabaseAdminClient().auth.admin.deleteUser(session.user.id);
   // Already gone (a double submit) is what the user asked for.
   if (error && error.code !== 'user_not_found') {
