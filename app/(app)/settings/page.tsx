@@ -107,7 +107,7 @@ export default async function SettingsPage() {
         <DataExport />
       </Section>
 
-      <Section id="delete-heading" title="Delete account" description="Removes your profile, progress, XP and achievements for good. This cannot be undone.">
+      <Section id="delete-heading" title="Delete account" description="Removes your profile, progress, XP and achievements for good, and ends any paid subscription with its billing record. This cannot be undone.">
         <DeleteAccountSection />
       </Section>
     </div>

@@ -12,12 +12,14 @@ import { isValidKey, sha256Hex } from '@/lib/storage/keys';
  * anything else goes out as an opaque download type), no sniffing, and a sandboxing CSP in case a
  * browser opens it as a document.
  */
+const SERVED_PREFIXES = /^(covers|avatars)\//;
 const notFound = () => new ApiError('NOT_FOUND', 'No such image');
 
 export const GET = route<{ key: string[] }>(async (request, { params }) => {
   const { key: segments } = await params;
   const key = (segments ?? []).join('/');
-  if (!isValidKey(key)) throw notFound();
+  // Only the public image folders: the same bucket may hold other objects (database backups).
+  if (!isValidKey(key) || !SERVED_PREFIXES.test(key)) throw notFound();
   const object = await storage().get(key);
   if (!object) throw notFound();
 

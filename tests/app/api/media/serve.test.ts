@@ -80,6 +80,12 @@ describe('GET /api/media/[...key]', () => {
     expect(JSON.parse(bytes.toString()).error.code).toBe('NOT_FOUND');
   });
 
+  it('serves only image folders, never other objects of the same bucket (database backups)', async () => {
+    await storage().put('backups/workfree-test.dump', Buffer.from('PGDMP secret rows'), 'application/octet-stream');
+    const { status } = await fetchMedia(['backups', 'workfree-test.dump']);
+    expect(status).toBe(404);
+  });
+
   it.each([
     [['..', 'secret.txt']],
     [['covers', '..', '..', 'secret.txt']],
