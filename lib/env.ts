@@ -110,6 +110,17 @@ const envSchema = z.object({
     .url()
     .refine((v) => /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(v), 'must be a local http:// URL (tests only)')
     .optional(),
+  /** pino log level; `silent` turns logging off (tests). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bearer token that GET /api/metrics requires; without it the metrics route answers 404. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /**
+   * 32-byte key (base64 or 64 hex characters) for AES-256-GCM encryption of sensitive profile
+   * fields at rest. Optional on the embedded defaults (a key is derived and kept under .data).
+   */
+  DATA_ENCRYPTION_KEY: z.string().min(1).optional(),
+  /** Serves the benchmark's constant-JSON floor route (/api/bench/floor): bench runs only. */
+  ENABLE_BENCH_ROUTES: booleanFlag,
   /** Set by Vercel and AWS Lambda: the host's disk is not kept between invocations. */
   VERCEL: z.string().optional(),
   AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
