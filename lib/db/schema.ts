@@ -238,6 +238,16 @@ export const auditLog = pgTable('audit_log', {
   createdAt: createdAt(),
 });
 
+/** Outcomes of offline-queued progress events, keyed by the learner's client event id (migration 0019). */
+export const progressClientEvents = pgTable('progress_client_events', {
+  userId: uuid('user_id').notNull(),
+  clientEventId: uuid('client_event_id').notNull(),
+  kind: varchar('kind', { length: 20 }).$type<'progress_update' | 'step_answer'>().notNull(),
+  progressId: uuid('progress_id').notNull(),
+  response: jsonb('response').$type<Record<string, unknown>>().notNull(),
+  createdAt: createdAt(),
+});
+
 /** Every table in `public`, by its SQL name: the RLS and mirror tests walk this list. */
 export const publicTables = {
   profiles,
@@ -258,4 +268,5 @@ export const publicTables = {
   analytics_events: analyticsEvents,
   mail_outbox: mailOutbox,
   audit_log: auditLog,
+  progress_client_events: progressClientEvents,
 } as const;

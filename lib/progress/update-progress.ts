@@ -8,6 +8,7 @@ import { evaluateAchievements, type UnlockedAchievement } from '@/lib/achievemen
 import { levelForXp } from '@/lib/progress/levels';
 import { recordLearningDay } from '@/lib/streaks/record-learning-day';
 import { recordEventIn } from '@/lib/analytics/record-event';
+import { oncePerClientEvent } from './client-events';
 import { loadProgressForUpdate, percentageDone, scoreOf, type ProgressState } from './load-for-update';
 import { progressView, type ProgressView } from './progress-view';
 import type { UpdateProgressBody } from './schemas';
@@ -32,41 +33,47 @@ const totalXp = async (tx: Tx, userId: string) =>
 export async function updateProgress(session: Session, progressId: string, body: UpdateProgressBody): Promise<UpdateResult> {
   return asService('update-progress', async (tx) => {
     const state = await loadProgressForUpdate(tx, session, progressId);
-    const { row } = state;
-    const total = state.steps.length;
-    const wallSeconds = Math.max(0, Math.floor((Date.now() - row.startedAt.getTime()) / 1000));
-    const timeSpent = Math.max(row.timeSpentSeconds, Math.min(body.timeSpent, wallSeconds));
-
-    if (row.status === 'completed') {
-      // Reviewing a finished quest, or a replayed completion: nothing more to earn.
-      const [kept] = await tx.update(userProgress).set({ timeSpentSeconds: timeSpent }).where(eq(userProgress.id, progressId)).returning();
-      const xp = await totalXp(tx, session.user.id);
-      const level = levelForXp(xp).level;
-      return { progress: progressView(kept!), xpEarned: 0, achievementsUnlocked: [], level: { before: level, after: level, totalXp: xp } };
-    }
-
-    if (body.currentStep > total) {
-      throw new ApiError('VALIDATION_ERROR', `currentStep cannot exceed ${total}`, {
-        currentStep: [`This quest has ${total} steps (0–${total - 1}; ${total} finishes it)`],
-      });
-    }
-    const blocking = state.steps.find((s) => s.kind !== 'reading' && s.position < body.currentStep && !state.answers.has(s.id));
-    if (blocking) {
-      throw new ApiError('STEP_NOT_DONE', `Step ${blocking.position + 1} (${blocking.kind}) must be completed first`, {
-        currentStep: [`Answer step ${blocking.position + 1} before moving past it`],
-      });
-    }
-
-    if (body.currentStep < total) {
-      const [updated] = await tx
-        .update(userProgress)
-        .set({ currentStep: body.currentStep, timeSpentSeconds: timeSpent, progressPercentage: percentageDone(state, Math.max(body.currentStep, row.currentStep)) })
-        .where(eq(userProgress.id, progressId))
-        .returning();
-      return { progress: progressView(updated!) };
-    }
-    return completeQuest(tx, session, state, timeSpent);
+    const event = { userId: session.user.id, clientEventId: body.clientEventId, kind: 'progress_update' as const, progressId };
+    return oncePerClientEvent(tx, event, () => applyUpdate(tx, session, state, body));
   });
+}
+
+async function applyUpdate(tx: Tx, session: Session, state: ProgressState, body: UpdateProgressBody): Promise<UpdateResult> {
+  const progressId = state.row.id;
+  const { row } = state;
+  const total = state.steps.length;
+  const wallSeconds = Math.max(0, Math.floor((Date.now() - row.startedAt.getTime()) / 1000));
+  const timeSpent = Math.max(row.timeSpentSeconds, Math.min(body.timeSpent, wallSeconds));
+
+  if (row.status === 'completed') {
+    // Reviewing a finished quest, or a replayed completion: nothing more to earn.
+    const [kept] = await tx.update(userProgress).set({ timeSpentSeconds: timeSpent }).where(eq(userProgress.id, progressId)).returning();
+    const xp = await totalXp(tx, session.user.id);
+    const level = levelForXp(xp).level;
+    return { progress: progressView(kept!), xpEarned: 0, achievementsUnlocked: [], level: { before: level, after: level, totalXp: xp } };
+  }
+
+  if (body.currentStep > total) {
+    throw new ApiError('VALIDATION_ERROR', `currentStep cannot exceed ${total}`, {
+      currentStep: [`This quest has ${total} steps (0–${total - 1}; ${total} finishes it)`],
+    });
+  }
+  const blocking = state.steps.find((s) => s.kind !== 'reading' && s.position < body.currentStep && !state.answers.has(s.id));
+  if (blocking) {
+    throw new ApiError('STEP_NOT_DONE', `Step ${blocking.position + 1} (${blocking.kind}) must be completed first`, {
+      currentStep: [`Answer step ${blocking.position + 1} before moving past it`],
+    });
+  }
+
+  if (body.currentStep < total) {
+    const [updated] = await tx
+      .update(userProgress)
+      .set({ currentStep: body.currentStep, timeSpentSeconds: timeSpent, progressPercentage: percentageDone(state, Math.max(body.currentStep, row.currentStep)) })
+      .where(eq(userProgress.id, progressId))
+      .returning();
+    return { progress: progressView(updated!) };
+  }
+  return completeQuest(tx, session, state, timeSpent);
 }
 
 async function completeQuest(tx: Tx, session: Session, state: ProgressState, timeSpent: number): Promise<UpdateResult> {

@@ -20,6 +20,7 @@ import {
   stripeEvents,
   analyticsEvents,
   auditLog,
+  progressClientEvents,
 } from '@/lib/db/schema';
 import { startFamily } from '@/lib/auth/built-in/refresh-tokens';
 import { issueOneTimeToken } from '@/lib/auth/built-in/one-time-tokens';
@@ -62,6 +63,7 @@ interface World {
   answer: string;
   xp: string;
   audit: string;
+  clientEvent: string;
 }
 
 type Run = (tx: Tx, w: World) => Promise<unknown[]>;
@@ -69,6 +71,7 @@ type Expect = [anon: boolean, other: boolean, owner: boolean, admin: boolean];
 const ACTORS: Actor[] = ['anon', 'other', 'owner', 'admin'];
 
 const idOf = { id: profiles.id };
+const clientEventOf = { id: progressClientEvents.clientEventId };
 
 const matrix: Record<TableName, Record<Op, [Run, Expect]>> = {
   profiles: {
@@ -180,6 +183,12 @@ const matrix: Record<TableName, Record<Op, [Run, Expect]>> = {
     update: [(tx, w) => tx.update(auditLog).set({ action: 'user.changed' }).where(eq(auditLog.id, w.audit)).returning({ id: auditLog.id }), [false, false, false, false]],
     delete: [(tx, w) => tx.delete(auditLog).where(eq(auditLog.id, w.audit)).returning({ id: auditLog.id }), [false, false, false, false]],
   },
+  progress_client_events: {
+    select: [(tx, w) => tx.select(clientEventOf).from(progressClientEvents).where(eq(progressClientEvents.clientEventId, w.clientEvent)), [false, false, true, false]],
+    insert: [(tx, w) => tx.insert(progressClientEvents).values({ userId: w.users.owner.id, clientEventId: crypto.randomUUID(), kind: 'progress_update', progressId: w.progress, response: {} }).returning(clientEventOf), [false, false, false, false]],
+    update: [(tx, w) => tx.update(progressClientEvents).set({ response: { forged: true } }).where(eq(progressClientEvents.clientEventId, w.clientEvent)).returning(clientEventOf), [false, false, false, false]],
+    delete: [(tx, w) => tx.delete(progressClientEvents).where(eq(progressClientEvents.clientEventId, w.clientEvent)).returning(clientEventOf), [false, false, false, false]],
+  },
 };
 
 describe('row-level security matrix', () => {
@@ -217,6 +226,10 @@ describe('row-level security matrix', () => {
       await tx.insert(analyticsEvents).values({ name: 'sign_up', userId: owner.id });
       await tx.insert(stripeEvents).values({ id: 'evt_matrix', type: 'invoice.paid', stripeCreatedAt: new Date() });
       const [audit] = await tx.insert(auditLog).values({ actorId: admin.id, actorEmail: admin.email, action: 'user.suspend', targetType: 'user', targetId: owner.id }).returning();
+      const [clientEvent] = await tx
+        .insert(progressClientEvents)
+        .values({ userId: owner.id, clientEventId: crypto.randomUUID(), kind: 'progress_update', progressId: progress!.id, response: { progress: {} } })
+        .returning();
       const [subscription] = await tx.insert(subscriptions).values({ userId: owner.id, planId: 'premium-monthly', status: 'active', stripeSubscriptionId: 'sub_matrix' }).returning();
       return {
         users: { owner, other, admin, premium },
@@ -239,6 +252,7 @@ describe('row-level security matrix', () => {
         answer: answer!.id,
         xp: xp!.id,
         audit: audit!.id,
+        clientEvent: clientEvent!.clientEventId,
       };
     });
   });

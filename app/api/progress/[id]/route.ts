@@ -18,9 +18,9 @@ export const GET = withUser<{ id: string }>(async (_request, { params, session }
 );
 
 /**
- * PUT /api/progress/:id {currentStep, progressPercentage, timeSpent, score?}
+ * PUT /api/progress/:id {currentStep, progressPercentage, timeSpent, score?, clientEventId?}
  * → {progress, xpEarned?, achievementsUnlocked?} — setting currentStep to the number of steps
- * completes the quest.
+ * completes the quest. A resent clientEventId answers the first outcome again and applies nothing.
  */
 export const PUT = withUser<{ id: string }>(async (request, { params, session }) => {
   const id = await progressId(params);

@@ -5,7 +5,10 @@ import { withUser } from '@/lib/api/route';
 import { gradeStep } from '@/lib/progress/grade-step';
 import { positionParam, stepAnswerSchema, uuidParam } from '@/lib/progress/schemas';
 
-/** POST /api/progress/:id/steps/:position {answer} → {correct, explanation, progress} */
+/**
+ * POST /api/progress/:id/steps/:position {answer, clientEventId?} → {correct, explanation, progress}
+ * — a resent clientEventId answers the first outcome again (offline sync, contract 4).
+ */
 export const POST = withUser<{ id: string; position: string }>(async (request, { params, session }) => {
   const raw = await params;
   const id = uuidParam.safeParse(raw.id);
@@ -16,6 +19,6 @@ export const POST = withUser<{ id: string; position: string }>(async (request, {
       ...(position.success ? {} : { position: ['must be a step number from 0'] }),
     });
   }
-  const { answer } = await parseJsonBody(request, stepAnswerSchema);
-  return ok({ ...(await gradeStep(session, id.data, position.data, answer)) });
+  const { answer, clientEventId } = await parseJsonBody(request, stepAnswerSchema);
+  return ok({ ...(await gradeStep(session, id.data, position.data, answer, clientEventId)) });
 });
