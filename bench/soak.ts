@@ -1,0 +1,152 @@
+/**
+ * `npm run soak [-- --rate 200 --duration 300 --users 400 --scale 0.02 --skip-build]`
+ * `npm run soak -- --target http://127.0.0.1:3000 --database-url postgres://…` (a running server)
+ *
+ * Holds a constant arrival rate (open model) of the mixed learner workload against `next start`
+ * on private PostgreSQL and Redis, prints each minute's rate, latency and errors, samples the
+ * server's memory every 10 s, and ends with PASS/FAIL on the error rate (< 0.1 %), the rate held
+ * and the memory trend. Loopback only; bounded in time and in total requests. Exit code 1 on FAIL.
+ * Results: bench/soak-results.json.
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startAppUnderTest, type AppUnderTest } from './lib/app-under-test';
+import { runOpenLoop } from './lib/arrival-scheduler';
+import { errorBreakdown, formatMs, summarise, summariseByWindow, type RequestRecord, type WindowSummary } from './lib/latency-stats';
+import { createLoopbackClient } from './lib/loopback-client';
+import { memoryTrend, startMemorySampler } from './lib/memory-sampler';
+import { mintAccessTokens } from './lib/sessions';
+import { parseSoakArgs, type SoakOptions } from './lib/soak-args';
+import { memoryWarmupSeconds, soakChecks, SOAK_TARGETS } from './lib/soak-verdict';
+import { discoverCatalog, WORKLOAD_MIX, type Learner } from './lib/workload';
+import { createWorkloadRunner } from './lib/workload-runner';
+
+const DEFAULTS = { rate: 200, durationSeconds: 300, users: 400, scale: 0.02 };
+const SAMPLE_EVERY_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+
+function printWindow(w: WindowSummary, rssMb: number | undefined): void {
+  console.log(
+    `  min ${String(w.window + 1).padStart(2)}  ${String(w.requests).padStart(6)} req  ${w.achievedRate.toFixed(1).padStart(6)} req/s  ` +
+      `p50 ${formatMs(w.p50).padStart(9)}  p95 ${formatMs(w.p95).padStart(9)}  p99 ${formatMs(w.p99).padStart(9)}  ` +
+      `errors ${w.errors}${w.expected ? ` (+${w.expected} expected 4xx)` : ''}  rss ${rssMb === undefined ? '?' : `${rssMb.toFixed(0)} MB`}  load ${load()}`,
+  );
+}
+
+async function prepare(options: SoakOptions): Promise<{ url: string; pid: number | undefined; learners: Learner[]; metricsToken: string | undefined; app?: AppUnderTest }> {
+  const ttl = options.durationSeconds + 3600;
+  if (options.target) {
+    const secret = process.env.AUTH_JWT_SECRET;
+    if (!secret) throw new Error('--target needs AUTH_JWT_SECRET in the environment (the one the server signs with) to mint tokens.');
+    const minted = await mintAccessTokens(options.databaseUrl!, { jwtSecret: secret, count: options.users, ttlSeconds: ttl });
+    return { url: options.target.replace(/\/$/, ''), pid: undefined, learners: minted.map((m) => ({ ...m, busy: false })), metricsToken: process.env.METRICS_TOKEN };
+  }
+  const app = await startAppUnderTest({ cwd: process.cwd(), scale: options.scale, learners: options.users, skipBuild: options.skipBuild, tokenTtlSeconds: ttl });
+  return { url: app.url, pid: app.pid, learners: app.learners.map((m) => ({ ...m, busy: false })), metricsToken: app.metricsToken, app };
+}
+
+async function main(): Promise<number> {
+  const options = parseSoakArgs(process.argv.slice(2), DEFAULTS);
+  console.log(
+    `Soak: ${options.rate} req/s for ${options.durationSeconds} s (cap ${options.maxRequests} requests), ${options.users} learners, ` +
+      `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${load()}`,
+  );
+  console.log(`Mix: ${WORKLOAD_MIX.map((m) => `${m.action} ${m.weight} %`).join(', ')}`);
+  const { url, pid, learners, metricsToken, app } = await prepare(options);
+  const client = createLoopbackClient(url, { maxSockets: 512, timeoutMs: REQUEST_TIMEOUT_MS });
+  try {
+    const catalog = await discoverCatalog(client, learners[0]!.token);
+    console.log(`Catalog: ${catalog.questIds.length} quests (${catalog.startable.length} startable by anyone), ${catalog.categories.length} categories`);
+
+    // Warm-up, not measured: first hits compile and load each route in the server.
+    const warm = createWorkloadRunner({ client, learners, catalog, startedAt: performance.now(), record: () => {} });
+    await runOpenLoop({ rate: 20, durationMs: 5_000, maxRequests: 100, fire: warm.fire });
+    await warm.drain(REQUEST_TIMEOUT_MS);
+
+    const startedAt = performance.now();
+    const loadStart = load();
+    const records: RequestRecord[] = [];
+    const runner = createWorkloadRunner({ client, learners, catalog, startedAt, record: (r) => records.push(r) });
+    const sampler = startMemorySampler({
+      pid,
+      startedAt,
+      intervalMs: SAMPLE_EVERY_MS,
+      metrics: metricsToken ? { url: `${url}/api/metrics`, token: metricsToken } : undefined,
+    });
+    const lastRss = () => sampler.samples.at(-1)?.treeRssMb ?? sampler.samples.at(-1)?.metricsRssMb;
+    console.log('\nminute   requests   offered     latency (from scheduled send)                  errors   memory');
+    let printed = 0;
+    const ticker = setInterval(() => {
+      const minute = printed;
+      printed += 1;
+      printWindow(summarise(records.filter((r) => Math.floor(r.scheduledMs / 60_000) === minute), minute, 60), lastRss());
+    }, 60_000);
+    const loop = await runOpenLoop({ rate: options.rate, durationMs: options.durationSeconds * 1000, maxRequests: options.maxRequests, fire: runner.fire });
+    clearInterval(ticker);
+    await runner.drain(REQUEST_TIMEOUT_MS + 1000);
+    sampler.stop();
+    const runSeconds = options.durationSeconds;
+    const windows = summariseByWindow(records, 60, runSeconds);
+    for (const w of windows.slice(printed)) printWindow(w, lastRss());
+
+    const total = summarise(records, 0, runSeconds);
+    const opNames = [...new Set(records.map((r) => r.op))].sort();
+    const perOp = opNames.map((op) => ({ op, ...summarise(records.filter((r) => r.op === op), 0, runSeconds) }));
+    console.log('\nper request type          count   p50        p95        p99        errors');
+    for (const o of perOp) {
+      console.log(`  ${o.op.padEnd(20)} ${String(o.requests).padStart(7)}   ${formatMs(o.p50).padEnd(9)}  ${formatMs(o.p95).padEnd(9)}  ${formatMs(o.p99).padEnd(9)}  ${o.errors}${o.expected ? ` (+${o.expected} expected)` : ''}`);
+    }
+    const breakdown = errorBreakdown(records);
+    if (breakdown.length) console.log(`\nerrors: ${breakdown.slice(0, 10).map((b) => `${b.key} ×${b.count}`).join('; ')}`);
+
+    const warmup = memoryWarmupSeconds(runSeconds);
+    const treeSeries = sampler.samples.filter((s) => s.treeRssMb !== undefined).map((s) => ({ t: s.t, mb: s.treeRssMb! }));
+    const metricsSeries = sampler.samples.filter((s) => s.metricsRssMb !== undefined).map((s) => ({ t: s.t, mb: s.metricsRssMb! }));
+    // The process tree is what the machine pays for; /api/metrics (one process) when there is no pid.
+    const judged = treeSeries.length ? 'process tree RSS (/proc)' : 'process_resident_memory_bytes (/api/metrics)';
+    const trend = memoryTrend(treeSeries.length ? treeSeries : metricsSeries, warmup, SOAK_TARGETS.maxMemorySlopeMbPerMinute);
+    const metricsTrend = metricsSeries.length ? memoryTrend(metricsSeries, warmup, SOAK_TARGETS.maxMemorySlopeMbPerMinute) : undefined;
+    console.log(`\nmemory (${judged}): ${sampler.samples.map((s) => (s.treeRssMb ?? s.metricsRssMb)?.toFixed(0) ?? '?').join(' ')} MB`);
+    if (metricsTrend) console.log(`  /api/metrics RSS: first minute ${metricsTrend.firstMinuteMb.toFixed(1)} MB, last ${metricsTrend.lastMinuteMb.toFixed(1)} MB, slope ${metricsTrend.slopeMbPerMinute.toFixed(2)} MB/min`);
+
+    const offeredRate = (loop.sent) / runSeconds;
+    const verdict = soakChecks({ requests: total.requests, errors: total.errors, targetRate: options.rate, offeredRate, memory: trend });
+    console.log(`\nTotal: ${total.requests} requests, p50 ${formatMs(total.p50)}, p95 ${formatMs(total.p95)}, p99 ${formatMs(total.p99)}, max ${formatMs(total.max)}; generator lag max ${formatMs(loop.maxLagMs)}; load ${loadStart} → ${load()}`);
+    for (const check of verdict.checks) console.log(`  ${check.pass ? 'PASS' : 'FAIL'}  ${check.name}: ${check.detail}`);
+    console.log(verdict.pass ? '\nSOAK PASS' : '\nSOAK FAIL');
+
+    const results = {
+      kind: 'soak',
+      finishedAt: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, loadAtStart: loadStart, loadAtEnd: load() },
+      options: { ...options, databaseUrl: options.databaseUrl ? '(given)' : undefined },
+      mix: WORKLOAD_MIX,
+      total,
+      perMinute: windows,
+      perOp,
+      errors: breakdown,
+      generator: { sent: loop.sent, offeredRate, maxLagMs: loop.maxLagMs },
+      memory: { judged, warmupSeconds: warmup, trend, metricsTrend, samples: sampler.samples },
+      checks: verdict.checks,
+      pass: verdict.pass,
+    };
+    const file = path.join(process.cwd(), 'bench', 'soak-results.json');
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`Results: ${path.relative(process.cwd(), file)}`);
+    return verdict.pass ? 0 : 1;
+  } finally {
+    client.close();
+    await app?.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  },
+);
