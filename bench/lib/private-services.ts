@@ -5,7 +5,7 @@
  * that is the fault being injected. Everything is torn down on exit, Ctrl-C or a crash.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, chownSync, existsSync, openSync, closeSync } from 'node:fs';
+import { mkdtempSync, rmSync, chownSync, existsSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -98,7 +98,12 @@ function createPostgres(dir: string, port: number): PrivatePostgres & { initiali
   const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
 
   const start = async () => {
-    runPg('pg_ctl', ['-D', data, '-l', log, '-o', serverOptions, '-w', '-t', '60', 'start'], 'Starting the private PostgreSQL');
+    try {
+      runPg('pg_ctl', ['-D', data, '-l', log, '-o', serverOptions, '-w', '-t', '60', 'start'], 'Starting the private PostgreSQL');
+    } catch (error) {
+      const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-8).join('\n') : '';
+      throw new Error(`${(error as Error).message}\n${tail}`);
+    }
     running = true;
   };
   return {

@@ -111,8 +111,10 @@ function catalogQuery(catalog: Catalog, random: () => number): string {
   return text ? `?${text}` : '';
 }
 
+/** The API's success bodies are `{ success: true, ...fields }`. */
 interface ProgressBody {
-  data?: { progress?: { id: string; currentStep: number; status: string }; steps?: { position: number; kind: StepInfo['kind']; choices: { id: string }[] | null; result: unknown }[] };
+  progress?: { id: string; currentStep: number; status: string };
+  steps?: { position: number; kind: StepInfo['kind']; choices: { id: string }[] | null; result: unknown }[];
 }
 
 function startQuestRequest(learner: Learner, catalog: Catalog, random: () => number): PlannedRequest {
@@ -121,7 +123,7 @@ function startQuestRequest(learner: Learner, catalog: Catalog, random: () => num
     op: 'start-quest',
     spec: { method: 'POST', path: `/api/quests/${questId}/start`, parseBody: true },
     apply: (result) => {
-      const progress = (result.body as ProgressBody | undefined)?.data?.progress;
+      const progress = (result.body as ProgressBody | undefined)?.progress;
       if (result.status >= 300 || !progress) return;
       learner.quest = { progressId: progress.id, currentStep: progress.currentStep, completed: progress.status === 'completed', startedAt: Date.now() };
     },
@@ -133,7 +135,7 @@ function playerRequest(learner: Learner, quest: NonNullable<Learner['quest']>): 
     op: 'player',
     spec: { method: 'GET', path: `/api/progress/${quest.progressId}`, parseBody: true },
     apply: (result) => {
-      const data = (result.body as ProgressBody | undefined)?.data;
+      const data = result.body as ProgressBody | undefined;
       if (result.status >= 300 || !data?.progress || !data.steps) return;
       quest.currentStep = data.progress.currentStep;
       quest.completed = data.progress.status === 'completed';
@@ -163,7 +165,7 @@ function stepRequest(learner: Learner, quest: NonNullable<Learner['quest']>, ste
     op: 'advance-step',
     spec: { method: 'PUT', path: `/api/progress/${quest.progressId}`, json: { currentStep: next, progressPercentage: 0, timeSpent }, parseBody: true },
     apply: (result) => {
-      const progress = (result.body as ProgressBody | undefined)?.data?.progress;
+      const progress = (result.body as ProgressBody | undefined)?.progress;
       if (result.status >= 300 || !progress) {
         if (result.code === 'STEP_NOT_DONE') quest.steps = undefined; // our view was stale: reload it
         return;
@@ -218,7 +220,8 @@ export function nextIdleLearner(learners: Learner[], cursor: { at: number }): Le
 }
 
 interface CatalogPage {
-  data?: { quests?: { id: string; title: string; tier: string; category: string; access: string }[]; pagination?: { totalPages: number } };
+  quests?: { id: string; title: string; tier: string; category: string; access: string }[];
+  pagination?: { totalPages: number };
 }
 
 /**
@@ -227,11 +230,11 @@ interface CatalogPage {
  */
 export async function discoverCatalog(client: LoopbackClient, token: string): Promise<Catalog> {
   const headers = { authorization: `Bearer ${token}` };
-  const quests: NonNullable<NonNullable<CatalogPage['data']>['quests']> = [];
+  const quests: NonNullable<CatalogPage['quests']> = [];
   let totalPages = 1;
   for (let page = 1; page <= Math.min(totalPages, 20); page += 1) {
     const result = await client.request({ method: 'GET', path: `/api/quests?limit=100&page=${page}`, headers, parseBody: true });
-    const data = (result.body as CatalogPage | undefined)?.data;
+    const data = result.body as CatalogPage | undefined;
     if (result.status !== 200 || !data?.quests) throw new Error(`GET /api/quests answered ${result.status} ${result.code ?? ''} while reading the catalog`);
     quests.push(...data.quests);
     totalPages = data.pagination?.totalPages ?? 1;
@@ -239,8 +242,7 @@ export async function discoverCatalog(client: LoopbackClient, token: string): Pr
   const startable: string[] = [];
   for (const quest of quests.filter((q) => q.tier === 'free').slice(0, 60)) {
     const result = await client.request({ method: 'GET', path: `/api/quests/${quest.id}`, headers, parseBody: true });
-    const prerequisites = (result.body as { data?: { quest?: { prerequisites?: unknown[] }; prerequisites?: unknown[] } } | undefined)?.data;
-    const list = prerequisites?.quest?.prerequisites ?? prerequisites?.prerequisites;
+    const list = (result.body as { quest?: { prerequisites?: unknown[] } } | undefined)?.quest?.prerequisites;
     if (result.status === 200 && Array.isArray(list) && list.length === 0) startable.push(quest.id);
   }
   if (!startable.length) throw new Error('The catalog has no free quest without prerequisites to start: seed the database first.');

@@ -1,0 +1,82 @@
+/**
+ * The SQL the app sends for its two hottest routes, as captured from PostgreSQL's log
+ * (log_statement = 'all') on the bench database. bench/reference-server.ts runs exactly these.
+ */
+
+interface Claims {
+  sub: string;
+  session_id?: string;
+}
+export interface ReferenceStatement {
+  text: string;
+  params: (claims: Claims, url: URL) => (string | number | boolean)[];
+}
+
+/** Every authenticated request: the session family check (auth job), then the profile (as the learner). */
+export const SESSION_STATEMENTS: (ReferenceStatement & { role: 'service_role' | 'authenticated' })[] = [
+  {
+    role: 'service_role',
+    text: `select "id" from "refresh_tokens" where ("refresh_tokens"."family_id" = $1 and "refresh_tokens"."revoked_at" is null) limit $2`,
+    params: (c) => [c.session_id ?? '', 1],
+  },
+  {
+    role: 'authenticated',
+    text: `select "id", "email", "full_name", "role", "subscription_tier", "email_verified", "time_zone", "leaderboard_opt_in", "admin_permissions", "suspended_at" from "profiles" where "profiles"."id" = $1 limit $2`,
+    params: (c) => [c.sub, 1],
+  },
+];
+
+const SUMMARY_COLUMNS = `"id", "slug", "title", "description", "category", "difficulty", "tier", "duration_minutes", "xp_reward", "cover_image_url", (select count(*)::int from public.quest_outline("id")), case
+    when "tier" = 'premium' and not (select private.has_premium()) then 'premium_locked'
+    when exists (
+  select 1 from jsonb_array_elements_text("quests"."prerequisites") as pre(id)
+  where not exists (
+    select 1 from public.user_progress done
+    where done.quest_id = pre.id::uuid and done.user_id = (select auth.uid()) and done.status = 'completed'
+  )) then 'prerequisites_locked'
+    else 'available' end, (
+    select json_build_object('id', up.id, 'status', up.status, 'currentStep', up.current_step,
+      'progressPercentage', up.progress_percentage, 'score', up.score)
+    from public.user_progress up where up.quest_id = "quests"."id" and up.user_id = (select auth.uid()))`;
+const ORDER = `order by "quests"."category" asc, array_position(array['beginner','intermediate','advanced']::text[], "quests"."difficulty"::text) asc, "quests"."title" asc, "quests"."id" asc`;
+
+/** GET /api/quests?category&difficulty&tier&page: the count, then the page (one transaction). */
+export function questsPageStatements(url: URL): ReferenceStatement[] {
+  const filters: string[] = ['"quests"."is_published" = $1'];
+  const values: (string | number | boolean)[] = [true];
+  for (const column of ['category', 'difficulty', 'tier'] as const) {
+    const value = url.searchParams.get(column);
+    if (value) {
+      values.push(value);
+      filters.push(`"quests"."${column}" = $${values.length}`);
+    }
+  }
+  const where = `where (${filters.join(' and ')})`;
+  const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
+  const limit = 20;
+  const paging = page > 1 ? `limit $${values.length + 1} offset $${values.length + 2}` : `limit $${values.length + 1}`;
+  return [
+    { text: `select count(*) from "quests" ${where}`, params: () => values },
+    {
+      text: `select ${SUMMARY_COLUMNS} from "quests" ${where} ${ORDER} ${paging}`,
+      params: () => (page > 1 ? [...values, limit, (page - 1) * limit] : [...values, limit]),
+    },
+  ];
+}
+
+/** GET /api/progress: the stats and the list (one transaction, pipelined). */
+export const progressStatements: ReferenceStatement[] = [
+  {
+    text: `select
+              (select coalesce(sum(amount), 0)::int from public.xp_ledger where user_id = $1) as "totalXP",
+              count(*) filter (where status = 'completed')::int as "completedQuests",
+              coalesce(round(avg(score) filter (where status = 'completed')), 0)::int as "averageScore",
+              coalesce(sum(time_spent_seconds), 0)::int as "totalTimeSpent"
+            from public.user_progress where user_id = $2`,
+    params: (c) => [c.sub, c.sub],
+  },
+  {
+    text: `select "user_progress"."id", "user_progress"."user_id", "user_progress"."quest_id", "user_progress"."status", "user_progress"."progress_percentage", "user_progress"."current_step", "user_progress"."total_steps", "user_progress"."time_spent_seconds", "user_progress"."score", "user_progress"."started_at", "user_progress"."completed_at", "user_progress"."updated_at", "user_progress"."metadata", "quests"."id", "quests"."slug", "quests"."title", "quests"."category", "quests"."difficulty", "quests"."tier", "quests"."xp_reward" from "user_progress" inner join "quests" on "quests"."id" = "user_progress"."quest_id" where "user_progress"."user_id" = $1 order by "user_progress"."updated_at" desc, "user_progress"."id" asc limit $2`,
+    params: (c) => [c.sub, 500],
+  },
+];

@@ -1,0 +1,81 @@
+/**
+ * The benchmark's physical limit: a bare node:http + postgres-js server that runs, per request,
+ * the same SQL as the app's two hottest routes — statement for statement as the app sends it
+ * (captured from PostgreSQL's log with log_statement = 'all'), in the same transactions, with the
+ * same set_config of role and claims — and nothing else: no framework, no validation beyond the
+ * token's signature, JSON out. Started by bench/run.ts; configured by REFERENCE_* variables.
+ *
+ * When the app's SQL for these routes changes, change it here too (bench/README.md says how to
+ * capture it).
+ */
+import http from 'node:http';
+import { jwtVerify } from 'jose';
+import postgres from 'postgres';
+import { SESSION_STATEMENTS, questsPageStatements, progressStatements, type ReferenceStatement } from './lib/reference-sql';
+
+const port = Number(process.env.REFERENCE_PORT ?? 3901);
+const secret = new TextEncoder().encode(process.env.REFERENCE_JWT_SECRET ?? '');
+const sql = postgres(process.env.REFERENCE_DATABASE_URL ?? '', {
+  prepare: false, // as the app (Supabase's transaction pooler cannot keep prepared statements)
+  max: Number(process.env.REFERENCE_POOL_MAX ?? 10),
+  onnotice: () => {},
+});
+
+interface Claims {
+  sub: string;
+  session_id?: string;
+  [key: string]: unknown;
+}
+
+type Statement = ReferenceStatement;
+
+/** One transaction as `role`: begin, the claims and role in one statement, the queries pipelined, commit. */
+async function inRole(role: string, claims: Record<string, unknown>, statements: Statement[], c: Claims, url: URL) {
+  return sql.begin(async (tx) => {
+    await tx.unsafe(`select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`, [JSON.stringify(claims), role]);
+    return Promise.all(statements.map((s) => tx.unsafe(s.text, s.params(c, url) as never[])));
+  });
+}
+
+async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+  const url = new URL(req.url ?? '/', 'http://reference');
+  const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  let claims: Claims | null = null;
+  if (token) {
+    try {
+      claims = (await jwtVerify(token, secret, { algorithms: ['HS256'], issuer: 'workfree', audience: 'authenticated' })).payload as Claims;
+    } catch {
+      claims = null;
+    }
+  }
+  if (!claims?.session_id) {
+    res.writeHead(401, { 'content-type': 'application/json' }).end('{"success":false}');
+    return;
+  }
+  // The session: the family check as the auth job, then the profile as the learner.
+  for (const step of SESSION_STATEMENTS) {
+    const [rows] = await inRole(step.role, step.role === 'service_role' ? { role: 'service_role', job: 'auth-session-check' } : claims, [step], claims, url);
+    if (!rows?.length) {
+      res.writeHead(401, { 'content-type': 'application/json' }).end('{"success":false}');
+      return;
+    }
+  }
+  const statements = url.pathname === '/quests' ? questsPageStatements(url) : url.pathname === '/progress' ? progressStatements : null;
+  if (!statements) {
+    res.writeHead(404).end();
+    return;
+  }
+  const results = await inRole('authenticated', claims, statements, claims, url);
+  res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify({ success: true, results }));
+}
+
+const server = http.createServer((req, res) => {
+  handle(req, res).catch((error: unknown) => {
+    res.writeHead(500).end(String(error));
+  });
+});
+server.listen(port, '127.0.0.1', () => console.log(`reference server listening on ${port}`));
+const shutdown = () => server.close(() => void sql.end({ timeout: 5 }).then(() => process.exit(0)));
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

@@ -1,0 +1,129 @@
+/**
+ * `npm run bench [-- --scale S --duration SECONDS --warmup SECONDS --connections 10,50 --skip-build
+ * --skip-seed --only a,b --cpu-prof --port P --database-url URL]`
+ *
+ * Seeds (or reuses) the bench database, builds the app, starts `next start` against it in
+ * production mode and drives every scenario with autocannon at each connection count, next to two
+ * references: Next's empty route (the floor) and bench/reference-server.ts (the same SQL on bare
+ * node:http + postgres-js). Prints the table, writes bench/results.json and the table in
+ * bench/README.md.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseRunArgs, UsageError, type RunArgs } from './lib/args';
+import { benchDatabase } from './lib/bench-db';
+import { drive } from './lib/drive';
+import { loadFixtures } from './lib/fixtures';
+import { machineInfo } from './lib/machine';
+import { buildNext, startNextServer, type StartedServer } from './lib/next-server';
+import { startReferenceServer } from './lib/reference-process';
+import { checkTargets, formatTable, summarize, type Measurement } from './lib/report';
+import { buildScenarios } from './lib/scenarios';
+import { seedBenchDatabase, seededScale } from './lib/seed-database';
+import { replaceResultsBlock } from './lib/readme-block';
+
+const POOL_MAX = 10;
+/** Enough learners that none comes near the 100-a-minute API limit at a few thousand req/s. */
+const LEARNERS = 5_000;
+
+/** What `next start` is given: production, the bench database, limits that keep loopback load possible. */
+export function serverEnv(args: RunArgs, jwtSecret: string, profileDir?: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL: args.databaseUrl,
+    DATABASE_POOL_MAX: String(POOL_MAX),
+    AUTH_JWT_SECRET: jwtSecret,
+    ENABLE_BENCH_ROUTES: 'true',
+    // Every anonymous request comes from 127.0.0.1: the per-IP budget would otherwise cap the
+    // catalog page at 20 a minute. Signed-in calls rotate over many learners instead.
+    RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
+    LOG_LEVEL: 'warn',
+    // The in-process limiter and the embedded ports: the run measures the app and its database.
+    REDIS_URL: '',
+    UPSTASH_REDIS_REST_URL: '',
+    UPSTASH_REDIS_REST_TOKEN: '',
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+  };
+}
+
+async function main() {
+  const args = parseRunArgs(process.argv.slice(2), process.env);
+  const repo = process.cwd();
+  const started = Date.now();
+  benchDatabase(args.databaseUrl);
+
+  if (args.skipSeed) {
+    const scale = await seededScale(args.databaseUrl);
+    if (scale === null) throw new Error(`${args.databaseUrl} is not seeded: run without --skip-seed (or npm run bench:seed) first`);
+    args.scale = scale;
+    console.log(`Using the scale ${scale} data set already in the bench database.`);
+  } else {
+    await seedBenchDatabase(args);
+  }
+
+  if (args.skipBuild) console.log('Skipping next build (using the existing .next).');
+  else await buildNext(repo, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
+
+  const jwtSecret = crypto.randomBytes(32).toString('base64url');
+  const fixtures = await loadFixtures(args.databaseUrl, jwtSecret, LEARNERS);
+  console.log(`${fixtures.tokens.length} learners signed in; ${fixtures.playable.length} progress rows to move, ${fixtures.gradable.length} open quiz steps to grade.`);
+  const machine = await machineInfo(args.databaseUrl, repo);
+
+  const profileDir = args.cpuProf ? path.join(repo, 'bench', 'profiles') : undefined;
+  if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+  const servers: StartedServer[] = [];
+  const measurements: Measurement[] = [];
+  try {
+    const next = await startNextServer({ cwd: repo, port: args.port, env: serverEnv(args, jwtSecret, profileDir) });
+    servers.push(next);
+    const reference = await startReferenceServer({ cwd: repo, port: args.port + 1, databaseUrl: args.databaseUrl, jwtSecret, poolMax: POOL_MAX });
+    servers.push(reference);
+    const scenarios = buildScenarios(fixtures).filter((s) => !args.only || args.only.includes(s.name));
+    for (const connections of args.connections) {
+      for (const scenario of scenarios) {
+        const base = scenario.server === 'next' ? next.url : reference.url;
+        if (args.warmup > 0) await drive(base, scenario, connections, args.warmup);
+        const m = await drive(base, scenario, connections, args.duration);
+        measurements.push(m);
+        const rps = ((m.ok + m.non2xx) / m.seconds).toFixed(0);
+        console.log(`  ${scenario.name.padEnd(18)} ${String(connections).padStart(3)} conns: ${rps} req/s${m.note ? ` (${m.note})` : ''}`);
+      }
+    }
+  } finally {
+    for (const server of servers.reverse()) await server.stop();
+  }
+
+  const rows = summarize(measurements);
+  const targets = checkTargets(rows);
+  const table = formatTable(rows);
+  console.log(`\n${table}\n`);
+  for (const t of targets) console.log(`${t.met ? 'MET   ' : 'MISSED'} ${t.target}${t.misses.length ? `: ${t.misses.join('; ')}` : ''}`);
+
+  const results = {
+    machine,
+    scale: args.scale,
+    durationSeconds: args.duration,
+    warmupSeconds: args.warmup,
+    connections: args.connections,
+    learners: fixtures.tokens.length,
+    rows,
+    targets,
+    totalSeconds: Math.round((Date.now() - started) / 1000),
+  };
+  if (!args.only) {
+    fs.writeFileSync(path.join(repo, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    const readme = path.join(repo, 'bench', 'README.md');
+    if (fs.existsSync(readme)) fs.writeFileSync(readme, replaceResultsBlock(fs.readFileSync(readme, 'utf8'), results, table));
+    console.log('Wrote bench/results.json and the table in bench/README.md.');
+  } else {
+    console.log('--only: partial run, bench/results.json left as it was.');
+  }
+  console.log(`Done in ${results.totalSeconds} s.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof UsageError ? `Usage: ${error.message}` : error instanceof Error ? error.stack ?? error.message : error);
+  process.exit(1);
+});
