@@ -4,13 +4,13 @@ import { authRequestContext } from '@/lib/auth/request-context';
 import { logoutSchema } from '@/lib/auth/schemas';
 import { resolveSession } from '@/lib/auth/session';
 import { ApiError } from '@/lib/api/errors';
-import { parseJsonBody } from '@/lib/api/parse';
+import { hasRequestBody, parseJsonBody } from '@/lib/api/parse';
 import { ok } from '@/lib/api/respond';
 import { route } from '@/lib/api/route';
 
 /** POST /api/auth/logout {allDevices?} — ends this session (or all of the user's) and clears cookies. */
 export const POST = route(async (request, { cookies }) => {
-  const hasBody = Number(request.headers.get('content-length') ?? '0') > 0;
+  const hasBody = hasRequestBody(request);
   const body: z.infer<typeof logoutSchema> = hasBody ? await parseJsonBody(request, logoutSchema) : {};
   const ctx = authRequestContext(request, cookies);
   const session = await resolveSession(request.headers, cookies);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authAdapter } from '@/lib/auth';
 import { authRequestContext } from '@/lib/auth/request-context';
 import { refreshSchema } from '@/lib/auth/schemas';
-import { parseJsonBody } from '@/lib/api/parse';
+import { hasRequestBody, parseJsonBody } from '@/lib/api/parse';
 import { ok } from '@/lib/api/respond';
 import { route } from '@/lib/api/route';
 
@@ -12,7 +12,7 @@ import { route } from '@/lib/api/route';
  * Every use rotates the token; presenting a used one ends the whole session family.
  */
 export const POST = route(async (request, { cookies }) => {
-  const hasBody = Number(request.headers.get('content-length') ?? '0') > 0;
+  const hasBody = hasRequestBody(request);
   const body: z.infer<typeof refreshSchema> = hasBody ? await parseJsonBody(request, refreshSchema) : {};
   const ctx = authRequestContext(request, cookies);
   const { tokens } = await (await authAdapter()).refresh(body.refreshToken ?? null, ctx);

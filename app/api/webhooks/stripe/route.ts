@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import { ApiError } from '@/lib/api/errors';
+import { readBodyCapped } from '@/lib/api/parse';
 import { ok } from '@/lib/api/respond';
 import { route } from '@/lib/api/route';
 import { billingNotConfigured, stripeClient } from '@/lib/billing/stripe-client';
@@ -7,6 +8,9 @@ import { dispatchStripeEvent } from '@/lib/billing/webhook/dispatch';
 import { env } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';
+
+/** Stripe's events are a few kilobytes; its documented maximum payload is well under this. */
+export const MAX_WEBHOOK_BODY_BYTES = 256 * 1024;
 
 /**
  * Stripe's webhook endpoint: the raw body is verified against STRIPE_WEBHOOK_SECRET, then the
@@ -18,9 +22,10 @@ export const POST = route(async (request) => {
   if (!config.STRIPE_WEBHOOK_SECRET || !config.STRIPE_SECRET_KEY) throw billingNotConfigured();
   const stripe = stripeClient();
 
-  const body = await request.text();
   const signature = request.headers.get('stripe-signature');
   if (!signature) throw new ApiError('INVALID_SIGNATURE', 'Missing Stripe-Signature header');
+  // The signature covers the exact bytes Stripe sent, so they are verified as read, never re-encoded.
+  const body = Buffer.from(await readBodyCapped(request, MAX_WEBHOOK_BODY_BYTES));
   let event: Stripe.Event;
   try {
     event = stripe.webhooks.constructEvent(body, signature, config.STRIPE_WEBHOOK_SECRET);
