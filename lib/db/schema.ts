@@ -10,6 +10,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { encryptedText } from '@/lib/crypto/encrypted-column';
 
 /**
  * Typed mirror of supabase/migrations for Drizzle's query builder. The migrations are the source
@@ -39,7 +40,8 @@ export const profiles = pgTable('profiles', {
   leaderboardOptIn: boolean('leaderboard_opt_in').notNull().default(false),
   adminPermissions: text('admin_permissions').array(),
   suspendedAt: timestamp('suspended_at', { withTimezone: true }),
-  suspendedReason: varchar('suspended_reason', { length: 500 }),
+  /** Encrypted at rest (migration 0021). */
+  suspendedReason: encryptedText('profiles.suspended_reason')('suspended_reason'),
 });
 
 export const quests = pgTable('quests', {
@@ -146,8 +148,9 @@ export const refreshTokens = pgTable('refresh_tokens', {
   usedAt: timestamp('used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   revokedReason: varchar('revoked_reason', { length: 50 }),
-  userAgent: varchar('user_agent', { length: 500 }),
-  ip: varchar('ip', { length: 64 }),
+  /** Encrypted at rest (migration 0021), like ip. */
+  userAgent: encryptedText('refresh_tokens.user_agent')('user_agent'),
+  ip: encryptedText('refresh_tokens.ip')('ip'),
 });
 
 export const authTokens = pgTable('auth_tokens', {

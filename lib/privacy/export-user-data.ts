@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Session } from '@/lib/auth/types';
 import { asService, asUser } from '@/lib/db';
 import {
@@ -9,6 +9,7 @@ import {
   learningDays,
   profiles,
   questSteps,
+  refreshTokens,
   quests,
   stepAnswers,
   subscriptions,
@@ -27,6 +28,7 @@ export const EXPORT_NOTES = [
   'A quest or step title is null when that content is no longer readable to you (unpublished, archived, or premium while you are on the free plan); its id is kept.',
   'Payment details stay with Stripe and are not held by WorkFree; hasBillingCustomer says whether a Stripe customer exists for you.',
   'Passwords, session tokens and one-time links are never exported.',
+  'profile.signIns lists each sign-in with the address and browser it came from; WorkFree stores these encrypted (AES-256-GCM) and decrypts them only for you. Sign-in records are readable only by the server; a server job read them, limited to your user id.',
   'Deleting your account (Settings → Delete account) removes this data and your Stripe customer; analytics events are kept without your user id.',
 ];
 
@@ -162,6 +164,16 @@ export async function exportUserData(session: Session, now: Date = new Date()) {
       .orderBy(asc(analyticsEvents.occurredAt), asc(analyticsEvents.id)),
   );
 
+  // Sign-in records are server-only under RLS (they hold token hashes); one row per sign-in, the
+  // family's first token, without the hash. ip and userAgent come back decrypted.
+  const signIns = await asService('privacy-export-sign-ins', (tx) =>
+    tx
+      .select({ signedInAt: refreshTokens.createdAt, ip: refreshTokens.ip, userAgent: refreshTokens.userAgent })
+      .from(refreshTokens)
+      .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.parentId)))
+      .orderBy(asc(refreshTokens.createdAt), asc(refreshTokens.id)),
+  );
+
   const p = own.profile;
   return {
     format: EXPORT_FORMAT,
@@ -183,6 +195,7 @@ export async function exportUserData(session: Session, now: Date = new Date()) {
           createdAt: iso(p.createdAt),
           lastLoginAt: iso(p.lastLoginAt),
           updatedAt: iso(p.updatedAt),
+          signIns: signIns.map((r) => ({ signedInAt: iso(r.signedInAt), ip: r.ip, userAgent: r.userAgent })),
         }
       : null,
     progress: own.progress.map((r) => ({
