@@ -7,7 +7,9 @@ import { HOME_SIGNED_IN, isAdminPath, isProtectedPath, isSignedOutOnlyPath, safe
 import { contentSecurityPolicy, newNonce, originOf } from '@/lib/proxy/content-security-policy';
 import { isLiveSessionElseClear } from '@/lib/proxy/end-dead-session';
 import { refreshSessionInProxy } from '@/lib/proxy/session';
-import { rateLimitHeaders } from '@/lib/ratelimit';
+import { rateLimitHeaders, RateLimitUnavailableError } from '@/lib/ratelimit';
+import { recordAnsweredRequest } from '@/lib/observability/access-log';
+import { runWithRequestContext } from '@/lib/observability/request-context';
 
 /**
  * Next.js 16's request interception (formerly middleware.ts), the first gate of every request:
@@ -20,25 +22,65 @@ function apiError(status: number, code: string, message: string, headers: Record
   return NextResponse.json({ success: false, error: { code, message } }, { status, headers });
 }
 
+/**
+ * An API request the proxy answers itself never reaches route(), which logs and counts the rest:
+ * log and count it here.
+ */
+function answeredHere(request: NextRequest, requestId: string, started: number, response: NextResponse): NextResponse {
+  recordAnsweredRequest({
+    method: request.method,
+    pathname: request.nextUrl.pathname,
+    status: response.status,
+    durationMs: performance.now() - started,
+    requestId,
+  });
+  return response;
+}
+
 export async function proxy(request: NextRequest) {
   const incoming = request.headers.get('x-request-id');
   const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+  // Whatever the proxy's own work logs (a limiter outage, a session refresh) carries the id too.
+  return runWithRequestContext({ requestId }, () => handle(request, requestId));
+}
+
+async function handle(request: NextRequest, requestId: string) {
   const forwardHeaders = new Headers(request.headers);
   forwardHeaders.set('x-request-id', requestId);
   const { pathname, search } = request.nextUrl;
 
   if (pathname.startsWith('/api/')) {
+    const started = performance.now();
     const appUrl = env().APP_URL;
     if (isCrossSiteRequest(request, appUrl ? [new URL(appUrl).origin] : [])) {
-      return apiError(403, 'CSRF_REJECTED', 'Cross-site request refused', { 'x-request-id': requestId });
+      return answeredHere(request, requestId, started, apiError(403, 'CSRF_REJECTED', 'Cross-site request refused', { 'x-request-id': requestId }));
     }
-    const limit = await limitApiRequest(request);
+    let limit;
+    try {
+      limit = await limitApiRequest(request);
+    } catch (error) {
+      if (!(error instanceof RateLimitUnavailableError)) throw error;
+      return answeredHere(
+        request,
+        requestId,
+        started,
+        apiError(503, 'RATE_LIMIT_UNAVAILABLE', 'Sign-in is temporarily unavailable; try again in a few seconds', {
+          'Retry-After': '5',
+          'x-request-id': requestId,
+        }),
+      );
+    }
     const limitHeaders = limit ? rateLimitHeaders(limit) : {};
     if (limit && !limit.success) {
-      return apiError(429, 'RATE_LIMITED', 'Too many requests; slow down and try again shortly', {
-        ...limitHeaders,
-        'x-request-id': requestId,
-      });
+      return answeredHere(
+        request,
+        requestId,
+        started,
+        apiError(429, 'RATE_LIMITED', 'Too many requests; slow down and try again shortly', {
+          ...limitHeaders,
+          'x-request-id': requestId,
+        }),
+      );
     }
     const response = NextResponse.next({ request: { headers: forwardHeaders } });
     for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);

@@ -1,6 +1,8 @@
 import 'server-only';
-import { asService, type Tx } from '@/lib/db';
+import { afterCommit, asService, type Tx } from '@/lib/db';
 import { analyticsEvents } from '@/lib/db/schema';
+import { appMetrics } from '@/lib/observability/app-metrics';
+import { logger } from '@/lib/observability/logger';
 
 /** The events the app records; the migration's check constraint holds the same list. */
 export const ANALYTICS_EVENTS = [
@@ -22,7 +24,11 @@ export interface AnalyticsEvent {
   properties?: Record<string, unknown>;
 }
 
-/** Records an event inside a service-role transaction that is already open (same commit as the fact). */
+/**
+ * Records an event inside a service-role transaction that is already open (same commit as the fact).
+ * The business counters of /api/metrics move only once that transaction commits, so they never
+ * count a completion that was rolled back; the analytics table stays the durable record.
+ */
 export async function recordEventIn(tx: Tx, event: AnalyticsEvent): Promise<void> {
   await tx.insert(analyticsEvents).values({
     name: event.name,
@@ -31,6 +37,18 @@ export async function recordEventIn(tx: Tx, event: AnalyticsEvent): Promise<void
     stepPosition: event.stepPosition ?? null,
     properties: event.properties ?? {},
   });
+  afterCommit(() => countCommitted(event));
+}
+
+function countCommitted(event: AnalyticsEvent): void {
+  const metrics = appMetrics();
+  if (event.name === 'sign_up') metrics.signups.inc();
+  if (event.name === 'quest_complete') {
+    metrics.questCompletions.inc();
+    // The completion's own grant, as the event states it (0 when the quest had been completed before).
+    const xp = Number(event.properties?.xpEarned ?? 0);
+    if (Number.isFinite(xp) && xp > 0) metrics.xpGranted.inc({}, xp);
+  }
 }
 
 /**
@@ -41,6 +59,6 @@ export async function recordEvent(event: AnalyticsEvent): Promise<void> {
   try {
     await asService('analytics-event', (tx) => recordEventIn(tx, event));
   } catch (error) {
-    console.error(JSON.stringify({ level: 'warn', msg: 'analytics event not recorded', event: event.name, error: String(error) }));
+    logger().warn({ event: event.name, err: error }, 'analytics event not recorded');
   }
 }

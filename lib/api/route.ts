@@ -1,9 +1,13 @@
 import 'server-only';
 import type { NextRequest, NextResponse } from 'next/server';
-import { InvalidClaimsError } from '@/lib/db';
+import { DatabaseUnavailableError, InvalidClaimsError } from '@/lib/db';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { resolveSession } from '@/lib/auth/session';
 import type { CookieJar, CookieOptions, Session } from '@/lib/auth/types';
+import { instrumentRequest } from '@/lib/observability/instrument-request';
+import { logger } from '@/lib/observability/logger';
+import { setRequestUser } from '@/lib/observability/request-context';
+import { RateLimitUnavailableError } from '@/lib/ratelimit/unavailable';
 import { ApiError } from './errors';
 import { errorResponse } from './respond';
 
@@ -50,26 +54,44 @@ function pgCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** How long a client should wait before retrying when a backend is down. */
+const RETRY_AFTER_SECONDS = '5';
+
 /** Maps anything a handler throws to the contract's error body; unknown errors are logged, never shown. */
 export function toApiError(error: unknown, requestId: string | null): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof InvalidClaimsError) return new ApiError('UNAUTHORIZED', 'Sign in to continue');
   // RLS or a guard trigger said no: the caller is not allowed, which is a 403, not a crash.
   if (pgCode(error) === '42501') return new ApiError('FORBIDDEN', 'You are not allowed to do that');
-  console.error(JSON.stringify({ level: 'error', msg: 'unhandled route error', requestId, error: String(error), stack: (error as Error)?.stack }));
+  if (error instanceof DatabaseUnavailableError) {
+    logger().error({ err: error }, 'database unavailable');
+    return new ApiError('DATABASE_UNAVAILABLE', 'The service is temporarily unavailable; try again in a few seconds', undefined, {
+      'Retry-After': RETRY_AFTER_SECONDS,
+    });
+  }
+  if (error instanceof RateLimitUnavailableError) {
+    return new ApiError('RATE_LIMIT_UNAVAILABLE', 'Sign-in is temporarily unavailable; try again in a few seconds', undefined, {
+      'Retry-After': RETRY_AFTER_SECONDS,
+    });
+  }
+  logger().error({ err: error, requestId: requestId ?? undefined }, 'unhandled route error');
   return new ApiError('INTERNAL_ERROR', `Something went wrong${requestId ? ` (request ${requestId})` : ''}`);
 }
 
-/** Every route handler goes through this: errors become `{ success: false, error }` with their status. */
+/**
+ * Every route handler goes through this: errors become `{ success: false, error }` with their
+ * status, and each request is logged (one access line, with its request id) and counted.
+ */
 export function route<P = Record<string, string>>(handler: Handler<P>): NextHandler<P> {
-  return async (request, context) => {
-    const { jar, applyTo } = cookieJarOf(request);
-    try {
-      return applyTo(await handler(request, { ...context, cookies: jar }));
-    } catch (error) {
-      return applyTo(errorResponse(toApiError(error, request.headers.get('x-request-id'))));
-    }
-  };
+  return (request, context) =>
+    instrumentRequest(request, async ({ requestId }) => {
+      const { jar, applyTo } = cookieJarOf(request);
+      try {
+        return applyTo(await handler(request, { ...context, cookies: jar }));
+      } catch (error) {
+        return applyTo(errorResponse(toApiError(error, requestId)));
+      }
+    });
 }
 
 /** Public routes that answer differently when someone is signed in (the catalog's progress and locks). */
@@ -78,6 +100,7 @@ export function withOptionalUser<P = Record<string, string>>(
 ): NextHandler<P> {
   return route<P>(async (request, context) => {
     const session = await resolveSession(request.headers, context.cookies);
+    if (session) setRequestUser(session.user.id);
     return handler(request, { ...context, session });
   });
 }
@@ -87,6 +110,7 @@ export function withUser<P = Record<string, string>>(handler: UserHandler<P>): N
   return route<P>(async (request, context) => {
     const session = await resolveSession(request.headers, context.cookies);
     if (!session) throw new ApiError('UNAUTHORIZED', 'Sign in to continue');
+    setRequestUser(session.user.id);
     return handler(request, { ...context, session });
   });
 }

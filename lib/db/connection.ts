@@ -47,8 +47,20 @@ export function pgliteConnection(client: PGlite): DbConnection {
 }
 
 export function postgresConnection(url: string, options: { max?: number } = {}): DbConnection {
-  // prepare: false — Supabase's transaction pooler (port 6543) cannot keep prepared statements.
-  const client = postgres(url, { prepare: false, max: options.max ?? 10, onnotice: () => {} });
+  const client = postgres(url, {
+    // Supabase's transaction pooler (port 6543) cannot keep prepared statements.
+    prepare: false,
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // A database that is down must fail a request within seconds (503), not hold it for the
+    // driver's default of 30 s. Connections are opened per query as needed, so once the database
+    // is back the next request simply connects again: no restart of the app.
+    connect_timeout: 3,
+    // Idle connections are closed after a minute and every connection is renewed within an hour,
+    // so a pool never keeps sockets that a restart or failover left dead for long.
+    idle_timeout: 60,
+    max_lifetime: 60 * 60,
+  });
   return {
     kind: 'postgres',
     db: drizzlePostgres({ client, schema }) as unknown as Database,

@@ -6,6 +6,8 @@ import { withRole, type Tx } from './roles';
 export type { Tx } from './roles';
 export { queryRows } from './roles';
 export type { JwtClaims } from './claims';
+export { afterCommit } from './after-commit';
+export { DatabaseUnavailableError } from './unavailable';
 
 export class InvalidClaimsError extends Error {
   constructor() {

@@ -4,6 +4,8 @@ import type { PgTransaction, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { Database } from './connection';
 import type * as schema from './schema';
+import { withAfterCommitScope } from './after-commit';
+import { classifyDatabaseError } from './unavailable';
 
 export type Tx = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 
@@ -17,6 +19,9 @@ export type DbRole = 'anon' | 'authenticated' | 'service_role';
  * Both settings go in one parameterized statement: set_config('role', …, true) is `set local
  * role`, so this costs a single round trip, and the role arrives as a bound value checked against
  * the allow-list above rather than as text spliced into SQL.
+ *
+ * Callbacks queued with afterCommit run once the transaction has committed, and a lost connection
+ * surfaces as DatabaseUnavailableError (503), not as whatever the driver threw.
  */
 export async function withRole<T>(
   db: Database,
@@ -27,12 +32,18 @@ export async function withRole<T>(
   if (role !== 'anon' && role !== 'authenticated' && role !== 'service_role') {
     throw new Error(`Refusing to switch to database role ${String(role)}`);
   }
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', ${role}, true)`,
+  try {
+    return await withAfterCommitScope(() =>
+      db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', ${role}, true)`,
+        );
+        return fn(tx as Tx);
+      }),
     );
-    return fn(tx as Tx);
-  });
+  } catch (error) {
+    throw classifyDatabaseError(error);
+  }
 }
 
 /** Rows of a raw `sql` query; the two drivers shape execute()'s result differently. */

@@ -5,7 +5,7 @@ import { verifyAccessToken } from '@/lib/auth/jwt';
 import { bearerTokenOf } from '@/lib/auth/session';
 import type { JwtClaims } from '@/lib/db/claims';
 import { env } from '@/lib/env';
-import { rateLimit, type RateLimitResult } from '@/lib/ratelimit';
+import { rateLimit, type BackendDownMode, type RateLimitResult } from '@/lib/ratelimit';
 import { clientIp } from '@/lib/ratelimit/client-ip';
 
 /** Routes outside the API budget: probes, and webhooks that the provider retries anyway. */
@@ -31,11 +31,37 @@ async function callerClaims(request: NextRequest): Promise<JwtClaims | null> {
   return token ? verifyAccessToken(token) : null;
 }
 
-/** The API budget of a request: 100 per minute per signed-in user, 20 per minute per IP otherwise. */
+/** Endpoints that take a password or a credential token: guessing must stay limited, whatever is down. */
+const CREDENTIAL_ENDPOINTS = new Set([
+  '/api/auth/login',
+  '/api/auth/register',
+  '/api/auth/forgot-password',
+  '/api/auth/reset-password',
+  '/api/auth/change-password',
+]);
+
+/**
+ * While the shared limiter is unreachable: credential writes fail closed (503), reads are served
+ * unlimited (an outage of the limiter must not take the site down), other writes count per instance.
+ */
+export function backendDownModeOf(method: string, pathname: string): BackendDownMode {
+  if (method === 'GET' || method === 'HEAD') return 'open';
+  if (CREDENTIAL_ENDPOINTS.has(pathname.replace(/\/+$/, ''))) return 'closed';
+  return 'fallback';
+}
+
+/**
+ * The API budget of a request: 100 per minute per signed-in user, 20 per minute per IP otherwise.
+ * Null when no limit applies (exempt routes, or a read while the limiter is unreachable). Throws
+ * RateLimitUnavailableError for a credential endpoint while the limiter is unreachable.
+ */
 export async function limitApiRequest(request: NextRequest): Promise<RateLimitResult | null> {
   const { pathname } = request.nextUrl;
   if (!pathname.startsWith('/api/') || EXEMPT.some((re) => re.test(pathname))) return null;
+  const mode = backendDownModeOf(request.method, pathname);
   const claims = await callerClaims(request);
-  if (claims) return rateLimit('api', `user:${claims.sub}`);
-  return rateLimit('public', `ip:${clientIp(request.headers) ?? 'unknown'}`);
+  const result = claims
+    ? await rateLimit('api', `user:${claims.sub}`, mode)
+    : await rateLimit('public', `ip:${clientIp(request.headers) ?? 'unknown'}`, mode);
+  return result.degraded === 'open' ? null : result;
 }

@@ -20,7 +20,8 @@ export function createRateLimitBackend(config: Env, options: RedisBackendOptions
       const missing = url ? 'UPSTASH_REDIS_REST_TOKEN' : 'UPSTASH_REDIS_REST_URL';
       throw new ConfigError(`${missing} is missing: Upstash rate limiting needs both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN.`);
     }
-    return redisBackend('upstash', new UpstashRedis({ url, token, enableTelemetry: false }), options);
+    const client = new UpstashRedis({ url, token, enableTelemetry: false });
+    return redisBackend('upstash', client, { ping: () => client.ping(), ...options });
   }
 
   if (config.REDIS_URL) {
@@ -31,7 +32,7 @@ export function createRateLimitBackend(config: Env, options: RedisBackendOptions
       if (client.status === 'ready') await client.quit();
       else client.disconnect();
     };
-    return redisBackend('redis', new IoredisUpstashAdapter(client), { close, ...options });
+    return redisBackend('redis', new IoredisUpstashAdapter(client), { close, ping: () => client.ping(), ...options });
   }
 
   const serverless = Boolean(config.VERCEL || config.AWS_LAMBDA_FUNCTION_NAME);

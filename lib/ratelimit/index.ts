@@ -1,7 +1,7 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import { createRateLimitBackend } from './backend';
-import type { RateLimitPolicy } from './policies';
+import type { BackendDownMode, RateLimitPolicy } from './policies';
 import type { RateLimitBackend, RateLimitResult } from './types';
 
 /**
@@ -9,7 +9,8 @@ import type { RateLimitBackend, RateLimitResult } from './types';
  * is chosen once from configuration.
  */
 
-export { RATE_LIMIT_POLICIES, loginKey, type RateLimitPolicy } from './policies';
+export { RATE_LIMIT_POLICIES, loginKey, type BackendDownMode, type RateLimitPolicy } from './policies';
+export { RateLimitUnavailableError } from './unavailable';
 export type { RateLimitBackend, RateLimitResult } from './types';
 export { clientIp } from './client-ip';
 
@@ -22,9 +23,12 @@ function backend(): RateLimitBackend {
   return holder.__workfreeRateLimit;
 }
 
-/** Spends one request from `key`'s budget under `policy`. */
-export function rateLimit(policy: RateLimitPolicy, key: string): Promise<RateLimitResult> {
-  return backend().limit(policy, key);
+/**
+ * Spends one request from `key`'s budget under `policy`. While a shared backend is unreachable the
+ * policy's onBackendDown decides (or `onBackendDown` here); `closed` throws RateLimitUnavailableError.
+ */
+export function rateLimit(policy: RateLimitPolicy, key: string, onBackendDown?: BackendDownMode): Promise<RateLimitResult> {
+  return backend().limit(policy, key, onBackendDown);
 }
 
 /** Clears `key`'s count, e.g. the login failures once the password was right. */
@@ -41,6 +45,11 @@ export function rateLimitHeaders(result: RateLimitResult): Record<string, string
   };
   if (!result.success) headers['Retry-After'] = String(result.retryAfterSeconds);
   return headers;
+}
+
+/** Throws when the configured backend cannot be reached (readiness checks). */
+export async function pingRateLimitBackend(): Promise<void> {
+  await backend().ping?.();
 }
 
 /** Which backend is in use (health checks, logs). */

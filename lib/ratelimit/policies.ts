@@ -6,7 +6,18 @@ export interface RateLimitPolicyConfig {
   /** Requests allowed inside one window. */
   limit: number;
   windowMs: number;
+  /** What happens while the shared backend (Redis, Upstash) is unreachable; see BackendDownMode. */
+  onBackendDown: BackendDownMode;
 }
+
+/**
+ * While Redis or Upstash cannot be reached:
+ * - `closed`: refuse (RateLimitUnavailableError → 503): for limits that stop password guessing;
+ * - `open`: let the request through with no limit: for reads, which an outage must not take down;
+ * - `fallback`: count in this process instead (per instance, so weaker, but not nothing).
+ * The embedded in-process backend cannot be unreachable, so none of these apply to it.
+ */
+export type BackendDownMode = 'closed' | 'open' | 'fallback';
 
 /**
  * The anonymous per-IP budget, 20 a minute unless RATE_LIMIT_PUBLIC_PER_MINUTE says otherwise:
@@ -24,11 +35,11 @@ export const RATE_LIMIT_POLICIES = {
    * and one IP cannot walk through many passwords for an account. Every attempt counts; a
    * successful login clears the counter (resetRateLimit).
    */
-  login: { limit: 5, windowMs: 15 * 60_000 },
+  login: { limit: 5, windowMs: 15 * 60_000, onBackendDown: 'closed' },
   /** Keyed by the signed-in user's id. */
-  api: { limit: 100, windowMs: 60_000 },
+  api: { limit: 100, windowMs: 60_000, onBackendDown: 'fallback' },
   /** Keyed by client IP (clientIp), for anonymous traffic. */
-  public: { limit: publicLimitPerMinute(), windowMs: 60_000 },
+  public: { limit: publicLimitPerMinute(), windowMs: 60_000, onBackendDown: 'fallback' },
 } as const satisfies Record<string, RateLimitPolicyConfig>;
 
 export type RateLimitPolicy = keyof typeof RATE_LIMIT_POLICIES;

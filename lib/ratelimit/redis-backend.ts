@@ -2,9 +2,11 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { Ratelimit } from '@upstash/ratelimit';
 import type { Redis } from '@upstash/redis';
-import { RATE_LIMIT_POLICIES, RATE_LIMIT_POLICY_NAMES, type RateLimitPolicy } from './policies';
+import { logger } from '@/lib/observability/logger';
+import { RATE_LIMIT_POLICIES, RATE_LIMIT_POLICY_NAMES, type BackendDownMode, type RateLimitPolicy } from './policies';
 import { MemoryRateLimiter } from './memory';
-import { toResult, type RateLimitBackend } from './types';
+import { toResult, type RateLimitBackend, type RateLimitResult } from './types';
+import { RateLimitUnavailableError } from './unavailable';
 
 /**
  * @upstash/ratelimit over a shared Redis: Upstash's REST client, or a Redis server through
@@ -22,6 +24,8 @@ export interface RedisBackendOptions {
   /** Used while Redis is unreachable. */
   fallback?: MemoryRateLimiter;
   close?: () => Promise<void>;
+  /** A round trip to the server (PING), for readiness checks. */
+  ping?: () => Promise<unknown>;
 }
 
 // Keys are emails and IPs: hashing keeps personal data out of the shared store (a third party's,
@@ -62,22 +66,31 @@ export function redisBackend(
     skipUntil = now + RETRY_REDIS_AFTER_MS;
     if (now - lastWarning < 60_000) return; // once a minute is enough to alert; more floods the log
     lastWarning = now;
-    console.warn(`ratelimit: ${kind} backend unavailable, falling back to in-process limits`, error);
+    logger().warn({ err: error, backend: kind }, 'rate-limit backend unavailable: sign-in fails closed, reads open, other writes use in-process limits');
+  }
+
+  /** What a call gets while the backend is unreachable, per the policy's (or caller's) mode. */
+  function whileDown(policy: RateLimitPolicy, key: string, mode: BackendDownMode): RateLimitResult {
+    if (mode === 'closed') throw new RateLimitUnavailableError(policy);
+    if (mode === 'open') {
+      const { limit } = RATE_LIMIT_POLICIES[policy];
+      return { ...toResult(true, limit, limit, Date.now(), Date.now()), degraded: 'open' };
+    }
+    return { ...fallback.limit(policy, key), degraded: 'fallback' };
   }
 
   return {
     kind,
-    async limit(policy, key) {
-      if (Date.now() < skipUntil) return fallback.limit(policy, key);
+    async limit(policy, key, onBackendDown = RATE_LIMIT_POLICIES[policy].onBackendDown) {
+      if (Date.now() < skipUntil) return whileDown(policy, key, onBackendDown);
       try {
         const r = await limiters[policy].limit(hashKey(key));
-        // On timeout the library answers success with limit 0 (fail open); per-instance limits are
-        // weaker than shared ones but far better than none, and better than refusing every login.
+        // On timeout the library answers success with limit 0 (fail open): treat it as the outage it is.
         if (r.reason === 'timeout') throw new Error(`no answer within ${options.timeoutMs ?? 1000} ms`);
         return toResult(r.success, r.limit, r.remaining, r.reset, Date.now());
       } catch (error) {
         degrade(error);
-        return fallback.limit(policy, key);
+        return whileDown(policy, key, onBackendDown);
       }
     },
     async reset(policy, key) {
@@ -98,5 +111,9 @@ export function redisBackend(
       }
     },
     close: options.close ?? (async () => {}),
+    ping: async () => {
+      if (!options.ping) return;
+      await options.ping();
+    },
   };
 }

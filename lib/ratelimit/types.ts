@@ -1,4 +1,4 @@
-import type { RateLimitPolicy } from './policies';
+import type { BackendDownMode, RateLimitPolicy } from './policies';
 
 export interface RateLimitResult {
   success: boolean;
@@ -8,15 +8,20 @@ export interface RateLimitResult {
   reset: number;
   /** Whole seconds to wait; 0 when success. */
   retryAfterSeconds: number;
+  /** Set when the shared backend was unreachable: `open` means no limit was applied at all. */
+  degraded?: Exclude<BackendDownMode, 'closed'>;
 }
 
 export type RateLimitBackendKind = 'upstash' | 'redis' | 'memory';
 
 export interface RateLimitBackend {
   readonly kind: RateLimitBackendKind;
-  limit(policy: RateLimitPolicy, key: string): Promise<RateLimitResult>;
+  /** Spends one request; `onBackendDown` overrides the policy's own mode for this call. */
+  limit(policy: RateLimitPolicy, key: string, onBackendDown?: BackendDownMode): Promise<RateLimitResult>;
   reset(policy: RateLimitPolicy, key: string): Promise<void>;
   close(): Promise<void>;
+  /** Throws when the backend cannot be reached (readiness checks); absent: always reachable. */
+  ping?(): Promise<void>;
 }
 
 export function toResult(success: boolean, limit: number, remaining: number, reset: number, now: number): RateLimitResult {

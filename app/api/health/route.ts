@@ -1,13 +1,10 @@
-import { NextResponse } from 'next/server';
-import { healthReport } from '@/lib/health/port-status';
+import { ok } from '@/lib/api/respond';
+import { route } from '@/lib/api/route';
 
 export const dynamic = 'force-dynamic';
 
-/** Each port's state. 503 when the database cannot answer, so load balancers take us out. */
-export async function GET() {
-  const report = await healthReport();
-  return NextResponse.json(
-    { success: report.status === 'ok', ...report },
-    { status: report.status === 'ok' ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
-  );
-}
+/**
+ * Liveness: the process is up and answers. No database or other port is asked — a restart would
+ * not fix them, so an orchestrator must not restart us over them (that is /api/health/ready's job).
+ */
+export const GET = route(async () => ok({ data: { status: 'ok', uptimeSeconds: Math.round(process.uptime()) } }));

@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { createTestUser, type TestUser } from '../../support/fixtures';
 import { call } from '../../support/http';
 import { tokenFor } from '../../support/sessions';
+import { captureLogs } from '../observability/log-capture';
 
 describe('route wrappers', () => {
   let database: TestDatabase;
@@ -55,17 +56,45 @@ describe('route wrappers', () => {
   });
 
   it('answers an unexpected error with 500, the request id and no internals, and logs it', async () => {
-    const spy = jest.spyOn(console, 'error').mockImplementation(() => {});
-    const broken = route(async () => {
-      throw new Error('connection string postgres://secret@db');
-    });
-    const { status, json, response } = await call(broken, { headers: { 'x-request-id': 'req-abcdef12' } });
-    expect(status).toBe(500);
-    expect(json.error).toEqual({ code: 'INTERNAL_ERROR', message: 'Something went wrong (request req-abcdef12)' });
-    expect(JSON.stringify(json)).not.toContain('secret');
-    expect(spy).toHaveBeenCalledWith(expect.stringContaining('req-abcdef12'));
-    expect(response.headers.get('cache-control')).toBe('no-store');
-    spy.mockRestore();
+    const logs = captureLogs();
+    try {
+      const broken = route(async () => {
+        throw new Error('connection string postgres://secret@db');
+      });
+      const { status, json, response } = await call(broken, { headers: { 'x-request-id': 'req-abcdef12' } });
+      expect(status).toBe(500);
+      expect(json.error).toEqual({ code: 'INTERNAL_ERROR', message: 'Something went wrong (request req-abcdef12)' });
+      expect(JSON.stringify(json)).not.toContain('secret');
+      expect(logs.lines()).toContainEqual(expect.objectContaining({ level: 'error', msg: 'unhandled route error', requestId: 'req-abcdef12' }));
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('x-request-id')).toBe('req-abcdef12');
+    } finally {
+      logs.stop();
+    }
+  });
+
+  it('writes one access line per request with method, route pattern, status, duration and the caller', async () => {
+    const logs = captureLogs();
+    try {
+      const learner = await createTestUser();
+      const handler = withUser(async () => ok({}, { status: 201 }));
+      await call(handler, { method: 'POST', path: '/api/progress/abc/steps/2', bearer: await tokenFor(learner), headers: { 'x-request-id': 'req-access-1' } });
+      const access = logs.lines().filter((line) => line.msg === 'request');
+      expect(access).toHaveLength(1);
+      expect(access[0]).toEqual(
+        expect.objectContaining({
+          level: 'info',
+          requestId: 'req-access-1',
+          method: 'POST',
+          route: '/api/progress/[id]/steps/[position]',
+          status: 201,
+          durationMs: expect.any(Number),
+          userId: learner.id,
+        }),
+      );
+    } finally {
+      logs.stop();
+    }
   });
 
   it('validates bodies, naming nested fields', async () => {

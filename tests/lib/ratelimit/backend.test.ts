@@ -1,6 +1,7 @@
 import { ConfigError, parseEnv } from '@/lib/env';
 import { createRateLimitBackend } from '@/lib/ratelimit/backend';
-import type { RateLimitBackend } from '@/lib/ratelimit';
+import { RateLimitUnavailableError, type RateLimitBackend } from '@/lib/ratelimit';
+import { captureLogs } from '../observability/log-capture';
 
 const UPSTASH = { UPSTASH_REDIS_REST_URL: 'https://eu1-example.upstash.io', UPSTASH_REDIS_REST_TOKEN: 'token' };
 
@@ -52,23 +53,43 @@ describe('rate-limit backend choice', () => {
     expect(choose({ NODE_ENV: 'production' })).toBe('memory'); // `next start` on one machine
   });
 
-  it('falls back to in-process limits while Redis is unreachable, instead of failing open or closed', async () => {
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
-    const backend = createRateLimitBackend(parseEnv({ NODE_ENV: 'development', REDIS_URL: 'redis://127.0.0.1:1' }));
-    opened.push(backend);
-    try {
-      const results = [await backend.limit('login', 'k')];
-      // Only the first call waits for Redis; the rest skip it while it is known to be down.
-      const started = Date.now();
-      for (let i = 0; i < 5; i++) results.push(await backend.limit('login', 'k'));
-      expect(Date.now() - started).toBeLessThan(200);
-      expect(results.map((r) => r.success)).toEqual([true, true, true, true, true, false]);
-      expect(results[5]?.retryAfterSeconds).toBeGreaterThan(0);
-      await expect(backend.reset('login', 'k')).resolves.toBeUndefined();
-      expect((await backend.limit('login', 'k')).success).toBe(true);
-      expect(warn).toHaveBeenCalledTimes(1); // throttled: one line, not one per request
-    } finally {
-      warn.mockRestore();
-    }
+  describe('while Redis is unreachable', () => {
+    const unreachable = () => {
+      const backend = createRateLimitBackend(parseEnv({ NODE_ENV: 'development', REDIS_URL: 'redis://127.0.0.1:1' }));
+      opened.push(backend);
+      return backend;
+    };
+
+    it('fails closed for sign-in: the login policy throws RateLimitUnavailableError, fast', async () => {
+      const logs = captureLogs();
+      try {
+        const backend = unreachable();
+        await expect(backend.limit('login', 'k')).rejects.toBeInstanceOf(RateLimitUnavailableError);
+        const started = Date.now();
+        // Later calls skip Redis while it is known to be down: no waiting out a timeout each time.
+        for (let i = 0; i < 5; i++) await expect(backend.limit('login', 'k')).rejects.toBeInstanceOf(RateLimitUnavailableError);
+        expect(Date.now() - started).toBeLessThan(200);
+        expect(logs.lines().filter((line) => line.level === 'warn' && /rate-limit backend unavailable/.test(String(line.msg)))).toHaveLength(1);
+      } finally {
+        logs.stop();
+      }
+    });
+
+    it('falls back to in-process limits for other writes (the api and public policies)', async () => {
+      const backend = unreachable();
+      const results = [];
+      for (let i = 0; i < 21; i++) results.push(await backend.limit('public', 'ip:k'));
+      expect(results.slice(0, 20).every((r) => r.success && r.degraded === 'fallback')).toBe(true);
+      expect(results[20]).toMatchObject({ success: false, degraded: 'fallback' });
+      expect(results[20]?.retryAfterSeconds).toBeGreaterThan(0);
+      await expect(backend.reset('public', 'ip:k')).resolves.toBeUndefined();
+      expect((await backend.limit('public', 'ip:k')).success).toBe(true);
+    });
+
+    it('lets a caller choose open (no limit at all, for reads) or closed for a call', async () => {
+      const backend = unreachable();
+      for (let i = 0; i < 30; i++) expect(await backend.limit('public', 'ip:reader', 'open')).toMatchObject({ success: true, degraded: 'open' });
+      await expect(backend.limit('api', 'user:x', 'closed')).rejects.toBeInstanceOf(RateLimitUnavailableError);
+    });
   });
 });

@@ -3,7 +3,7 @@ import { RATE_LIMIT_POLICIES, publicLimitPerMinute } from '@/lib/ratelimit/polic
 describe('the anonymous per-IP budget', () => {
   it('is 20 a minute by default (the product rule)', () => {
     expect(publicLimitPerMinute(undefined)).toBe(20);
-    expect(RATE_LIMIT_POLICIES.public).toEqual({ limit: 20, windowMs: 60_000 });
+    expect(RATE_LIMIT_POLICIES.public).toEqual({ limit: 20, windowMs: 60_000, onBackendDown: 'fallback' });
   });
 
   it('takes a whole number from RATE_LIMIT_PUBLIC_PER_MINUTE for test and load runs', () => {
