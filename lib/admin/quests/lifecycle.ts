@@ -8,6 +8,7 @@ import { recordAdminAction, type AuditAction } from '@/lib/audit/record-admin-ac
 import { assertNoBlockers, dependentQuests, publishBlockers } from './checks';
 import { auditSnapshot, loadEditorView } from './editor-view';
 import { lockQuest, type AdminRequest } from './save-quest';
+import { revalidatePublishedCatalog } from '@/lib/quests/catalog-cache';
 import type { QuestEditorView, QuestStatus } from './types';
 
 /**
@@ -26,9 +27,9 @@ async function changeStatus(
     set: Partial<typeof quests.$inferInsert>;
   },
 ): Promise<QuestEditorView> {
-  return asUser(session.claims, async (tx) => {
+  const result = await asUser(session.claims, async (tx) => {
     const before = await lockQuest(tx, id);
-    if (before.status === move.to) return before;
+    if (before.status === move.to) return { view: before, changed: false };
     await move.check?.(tx, before);
     await tx.update(quests).set(move.set).where(eq(quests.id, id));
     const after = (await loadEditorView(tx, id))!;
@@ -41,8 +42,11 @@ async function changeStatus(
       after: auditSnapshot(after),
       requestId: request.requestId,
     });
-    return after;
+    return { view: after, changed: true };
   });
+  // After the commit: a reader refilling the cache now sees the change.
+  if (result.changed) revalidatePublishedCatalog();
+  return result.view;
 }
 
 /** Withdrawing a quest others require would lock those quests for every learner who has not done it. */
@@ -146,4 +150,5 @@ export async function deleteQuest(session: Session, id: string, request: AdminRe
       requestId: request.requestId,
     });
   });
+  revalidatePublishedCatalog();
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { revalidatePublishedCatalog } from '@/lib/quests/catalog-cache';
 import { eq, sql } from 'drizzle-orm';
 import { ApiError } from '@/lib/api/errors';
 import { asUser, queryRows, type Tx } from '@/lib/db';
@@ -92,7 +93,7 @@ export async function lockQuest(tx: Tx, id: string): Promise<QuestEditorView> {
  * caller's one transaction, with the audit entry.
  */
 export async function updateQuest(session: Session, id: string, input: QuestEditorValues, request: AdminRequest = {}): Promise<QuestEditorView> {
-  return mapSlugRace(input.slug, () =>
+  const view = await mapSlugRace(input.slug, () =>
     asUser(session.claims, async (tx) => {
       const before = await lockQuest(tx, id);
       // Before any step changes: see the lock order in migration 0015.
@@ -122,4 +123,7 @@ export async function updateQuest(session: Session, id: string, input: QuestEdit
       return after;
     }),
   );
+  // A published quest's edits show in the catalog (title, steps count…); after the commit.
+  revalidatePublishedCatalog();
+  return view;
 }

@@ -1,0 +1,103 @@
+/**
+ * The anonymous catalog is cached in Next's data cache and dropped when an editor changes it.
+ * Next's cache exists only inside a Next server, so this file stands in a small one with the same
+ * contract: results kept per function and arguments, dropped by tag.
+ */
+const fakeCache = new Map<string, { tags: string[]; value: unknown }>();
+const revalidated: unknown[][] = [];
+
+jest.mock('next/cache', () => ({
+  unstable_cache:
+    (fn: (...args: unknown[]) => Promise<unknown>, keyParts: string[], options: { tags: string[] }) =>
+    async (...args: unknown[]) => {
+      const key = `${keyParts.join('/')}:${JSON.stringify(args)}`;
+      if (!fakeCache.has(key)) fakeCache.set(key, { tags: options.tags, value: await fn(...args) });
+      return fakeCache.get(key)!.value;
+    },
+  revalidateTag: (...args: unknown[]) => {
+    revalidated.push(args);
+    for (const [key, entry] of fakeCache) if (entry.tags.includes(args[0] as string)) fakeCache.delete(key);
+  },
+}));
+
+import { eq } from 'drizzle-orm';
+import { asService } from '@/lib/db';
+import { quests } from '@/lib/db/schema';
+import { archiveQuest, publishQuest, unpublishQuest } from '@/lib/admin/quests/lifecycle';
+import { PUBLISHED_CATALOG_TAG } from '@/lib/quests/catalog-cache';
+import { catalogParamsSchema } from '@/lib/quests/catalog-params';
+import { listFeaturedQuests, listPublishedQuests, listQuestCategories } from '@/lib/quests/queries';
+import { createTestDatabase, type TestDatabase } from '../../support/database';
+import { createTestQuest, createTestUser, testQuest, type TestUser } from '../../support/fixtures';
+import { sessionOf } from '../admin/quests/editor-fixtures';
+
+const params = catalogParamsSchema.parse({});
+const slugs = async (claims: TestUser['claims'] | null = null) => (await listPublishedQuests(claims, params)).quests.map((q) => q.slug);
+
+describe('published catalog cache', () => {
+  let database: TestDatabase;
+  let admin: TestUser;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    admin = await createTestUser({ role: 'super_admin' });
+    await createTestQuest(testQuest('cached-free', { category: 'Cache' }));
+    await createTestQuest(testQuest('cached-premium', { category: 'Cache', tier: 'premium' }));
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+  beforeEach(() => {
+    fakeCache.clear();
+    revalidated.length = 0;
+  });
+
+  it('shares one anonymous read until the catalog is revalidated', async () => {
+    expect(await slugs()).toEqual(['cached-free', 'cached-premium']);
+    // A change made behind the app's back (as a script would) is not seen: the read was cached…
+    await asService('test-rename', (tx) => tx.update(quests).set({ title: 'Renamed outside' }).where(eq(quests.slug, 'cached-free')));
+    const titleOf = async (claims: TestUser['claims'] | null) =>
+      (await listPublishedQuests(claims, params)).quests.find((q) => q.slug === 'cached-free')?.title;
+    expect(await titleOf(null)).toBe('Quest cached-free');
+    // …while a signed-in read, never cached, is.
+    const learner = await createTestUser();
+    expect(await titleOf(learner.claims)).toBe('Renamed outside');
+  });
+
+  it('publishing, unpublishing and archiving drop the cached catalog at once', async () => {
+    const id = await createTestQuest(testQuest('cached-draft', { category: 'Cache' }), { publish: false });
+    expect(await slugs()).not.toContain('cached-draft');
+    expect(await listQuestCategories(null)).toEqual([{ name: 'Cache', count: 2 }]);
+
+    await publishQuest(sessionOf(admin), id);
+    expect(revalidated).toContainEqual([PUBLISHED_CATALOG_TAG, { expire: 0 }]);
+    expect(await slugs()).toContain('cached-draft');
+    expect(await listQuestCategories(null)).toEqual([{ name: 'Cache', count: 3 }]);
+
+    await unpublishQuest(sessionOf(admin), id);
+    expect(await slugs()).not.toContain('cached-draft');
+
+    revalidated.length = 0;
+    await archiveQuest(sessionOf(admin), id);
+    expect(revalidated).toHaveLength(1);
+    expect(await slugs()).not.toContain('cached-draft');
+  });
+
+  it('keeps premium and draft visibility as before: anonymous sees premium locked, never drafts', async () => {
+    await createTestQuest(testQuest('cached-hidden-draft', { category: 'Cache' }), { publish: false });
+    const anonymous = (await listPublishedQuests(null, params)).quests;
+    expect(anonymous.map((q) => q.slug)).not.toContain('cached-hidden-draft');
+    expect(anonymous.find((q) => q.slug === 'cached-premium')?.access).toBe('premium_locked');
+    const premium = await createTestUser({ tier: 'premium' });
+    const signedIn = (await listPublishedQuests(premium.claims, params)).quests;
+    expect(signedIn.find((q) => q.slug === 'cached-premium')?.access).toBe('available');
+    // The premium learner's answer did not leak into the shared anonymous one.
+    expect((await listPublishedQuests(null, params)).quests.find((q) => q.slug === 'cached-premium')?.access).toBe('premium_locked');
+    expect((await listFeaturedQuests(null)).map((q) => q.slug)).toEqual(['cached-free']);
+  });
+
+  it('leaves the cache alone when a status change changes nothing', async () => {
+    const id = (await asService('test-find', (tx) => tx.select({ id: quests.id }).from(quests).where(eq(quests.slug, 'cached-free'))))[0]!.id;
+    await publishQuest(sessionOf(admin), id);
+    expect(revalidated).toHaveLength(0);
+  });
+});
