@@ -6,13 +6,15 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, chownSync, existsSync, openSync, closeSync, readFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
-export const DEFAULT_PG_PORT = 55432;
-export const DEFAULT_REDIS_PORT = 56379;
+// Below Linux's ephemeral range (32768–60999): a port in it can be taken at any moment by some
+// process's outgoing connection, which then makes the server's bind fail.
+export const DEFAULT_PG_PORT = 25432;
+export const DEFAULT_REDIS_PORT = 26379;
 /** The machine's shared services: never ours to stop. */
 const SHARED_PORTS = new Set([5432, 6379]);
 
@@ -54,11 +56,20 @@ export function portAnswers(port: number, timeoutMs = 500): Promise<boolean> {
   });
 }
 
-/** The first port from `preferred` on that nothing answers (a crashed earlier run may hold one). */
+/** Resolves true when this process could listen on 127.0.0.1:port right now. */
+function canBind(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ host: '127.0.0.1', port, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/** The first port from `preferred` that is free to listen on (a crashed earlier run may hold one). */
 export async function freePort(preferred: number, tries = 20): Promise<number> {
   for (let port = preferred; port < preferred + tries; port += 1) {
     if (SHARED_PORTS.has(port)) continue;
-    if (!(await portAnswers(port))) return port;
+    if (!(await portAnswers(port)) && (await canBind(port))) return port;
   }
   throw new Error(`No free port in ${preferred}–${preferred + tries - 1}`);
 }

@@ -5,7 +5,7 @@
  */
 import type { HttpResult, LoopbackClient } from './loopback-client';
 import type { RequestRecord } from './latency-stats';
-import { authHeaders, classifyOutcome, nextIdleLearner, pickAction, planRequest, type Catalog, type Learner, type Op } from './workload';
+import { authHeaders, classifyOutcome, nextIdleLearner, pickAction, planRequest, type Catalog, type Learner } from './workload';
 
 export interface WorkloadRunner {
   fire(index: number, scheduledAt: number): void;
@@ -31,8 +31,7 @@ export function createWorkloadRunner(options: {
       const scheduledMs = scheduledAt - options.startedAt;
       const learner = nextIdleLearner(options.learners, cursor);
       if (!learner) {
-        const op: Op = 'catalog-api';
-        options.record({ op, scheduledMs, latencyMs: 0, status: 0, code: 'DROPPED', outcome: 'error' }, undefined);
+        options.record({ op: 'dropped', scheduledMs, latencyMs: 0, status: 0, code: 'DROPPED', outcome: 'error' }, undefined);
         return;
       }
       const planned = planRequest(pickAction(random()), learner, options.catalog, random);

@@ -35,7 +35,9 @@ export type Op =
   | 'advance-step'
   | 'grade-step'
   | 'leaderboard'
-  | 'achievements';
+  | 'achievements'
+  /** Not sent: every learner had a request in flight when this one came due. */
+  | 'dropped';
 
 /**
  * 4xx answers that are a correct outcome of what the workload asked, not a failure. Learners are
