@@ -20,33 +20,9 @@ import { buildNext, startNextServer, type StartedServer } from './lib/next-serve
 import { startReferenceServer } from './lib/reference-process';
 import { checkTargets, formatTable, summarize, type Measurement } from './lib/report';
 import { buildScenarios } from './lib/scenarios';
-import { seedBenchDatabase, seededScale } from './lib/seed-database';
+import { migrateBenchDatabase, seedBenchDatabase, seededScale } from './lib/seed-database';
 import { replaceResultsBlock } from './lib/readme-block';
-
-const POOL_MAX = 10;
-/** Enough learners that none comes near the 100-a-minute API limit at a few thousand req/s. */
-const LEARNERS = 5_000;
-
-/** What `next start` is given: production, the bench database, limits that keep loopback load possible. */
-export function serverEnv(args: RunArgs, jwtSecret: string, profileDir?: string): Record<string, string> {
-  return {
-    NODE_ENV: 'production',
-    DATABASE_URL: args.databaseUrl,
-    DATABASE_POOL_MAX: String(POOL_MAX),
-    AUTH_JWT_SECRET: jwtSecret,
-    ENABLE_BENCH_ROUTES: 'true',
-    // Every anonymous request comes from 127.0.0.1: the per-IP budget would otherwise cap the
-    // catalog page at 20 a minute. Signed-in calls rotate over many learners instead.
-    RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
-    LOG_LEVEL: 'warn',
-    // The in-process limiter and the embedded ports: the run measures the app and its database.
-    REDIS_URL: '',
-    UPSTASH_REDIS_REST_URL: '',
-    UPSTASH_REDIS_REST_TOKEN: '',
-    NEXT_TELEMETRY_DISABLED: '1',
-    ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
-  };
-}
+import { LEARNERS, POOL_MAX, serverEnv } from './lib/server-env';
 
 async function main() {
   const args = parseRunArgs(process.argv.slice(2), process.env);
@@ -59,6 +35,9 @@ async function main() {
     if (scale === null) throw new Error(`${args.databaseUrl} is not seeded: run without --skip-seed (or npm run bench:seed) first`);
     args.scale = scale;
     console.log(`Using the scale ${scale} data set already in the bench database.`);
+    // The data set may predate the code: apply any newer migration (idempotent).
+    const applied = await migrateBenchDatabase(args.databaseUrl);
+    if (applied.length) console.log(`Applied ${applied.join(', ')} to the bench database.`);
   } else {
     await seedBenchDatabase(args);
   }

@@ -34,6 +34,16 @@ export async function seededScale(url: string): Promise<number | null> {
   }
 }
 
+/** Applies migrations newer than the seeded data set; returns what it applied. */
+export async function migrateBenchDatabase(url: string): Promise<string[]> {
+  const connection = postgresConnection(benchDatabase(url).url, { max: 1 });
+  try {
+    return (await migrate(connection)).applied;
+  } finally {
+    await connection.close();
+  }
+}
+
 export async function seedBenchDatabase(
   options: { databaseUrl: string; scale: number; force: boolean },
   log: Log = console.log,
