@@ -1,11 +1,12 @@
 import type { Redis } from 'ioredis';
 import { parseEnv } from '@/lib/env';
-import { rateLimitHeaders } from '@/lib/ratelimit';
+import { rateLimitHeaders, RateLimitUnavailableError } from '@/lib/ratelimit';
 import { createRateLimitBackend } from '@/lib/ratelimit/backend';
 import { RATE_LIMIT_POLICIES } from '@/lib/ratelimit/policies';
 import type { RateLimitBackend } from '@/lib/ratelimit/types';
 import { awayFromBucketEdge, deleteKeys, describeWithRedis, localRedis, uniquePrefix } from './redis-harness';
 import { startUpstashDouble, type UpstashDouble } from './upstash-rest-double';
+import { captureLogs } from '../observability/log-capture';
 
 const SLIDING_WINDOW_SHA = '74740bb3d7792848093cdef586b6b6037c455fd6';
 
@@ -81,17 +82,19 @@ describeWithRedis('Upstash REST backend (@upstash/redis against a local double o
     expect(await backend.limit('login', 'b')).toMatchObject({ success: true, remaining: 4 });
   });
 
-  it('uses per-instance limits when the REST API refuses the token', async () => {
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+  it('fails closed for sign-in and uses per-instance limits for other writes when the REST API refuses the token', async () => {
+    const logs = captureLogs();
     try {
       const config = parseEnv({ NODE_ENV: 'test', UPSTASH_REDIS_REST_URL: double.url, UPSTASH_REDIS_REST_TOKEN: 'wrong' });
       const misconfigured = createRateLimitBackend(config, { prefix, timeoutMs: 5000 });
+      await expect(misconfigured.limit('login', 'k')).rejects.toBeInstanceOf(RateLimitUnavailableError);
       const results = [];
-      for (let i = 0; i < 6; i++) results.push((await misconfigured.limit('login', 'k')).success);
-      expect(results).toEqual([true, true, true, true, true, false]);
-      expect(String(warn.mock.calls[0]?.[1])).toMatch(/Unauthorized/);
+      for (let i = 0; i < 21; i++) results.push((await misconfigured.limit('public', 'k')).success);
+      expect(results).toEqual([...Array(20).fill(true), false]);
+      const warning = logs.lines().find((line) => line.level === 'warn');
+      expect(JSON.stringify(warning)).toMatch(/Unauthorized/);
     } finally {
-      warn.mockRestore();
+      logs.stop();
     }
   });
 });
