@@ -11,7 +11,7 @@
 import http from 'node:http';
 import { jwtVerify } from 'jose';
 import postgres from 'postgres';
-import { SESSION_STATEMENTS, questsPageStatements, progressStatements, type ReferenceStatement } from './lib/reference-sql';
+import { SESSION_STATEMENT, questsPageStatements, progressStatements, type ReferenceStatement } from './lib/reference-sql';
 
 const port = Number(process.env.REFERENCE_PORT ?? 3901);
 const secret = new TextEncoder().encode(process.env.REFERENCE_JWT_SECRET ?? '');
@@ -52,13 +52,12 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     res.writeHead(401, { 'content-type': 'application/json' }).end('{"success":false}');
     return;
   }
-  // The session: the family check as the auth job, then the profile as the learner.
-  for (const step of SESSION_STATEMENTS) {
-    const [rows] = await inRole(step.role, step.role === 'service_role' ? { role: 'service_role', job: 'auth-session-check' } : claims, [step], claims, url);
-    if (!rows?.length) {
-      res.writeHead(401, { 'content-type': 'application/json' }).end('{"success":false}');
-      return;
-    }
+  // The session: the profile, and whether the session family is live, in one statement.
+  const [profile] = await inRole('authenticated', claims, [SESSION_STATEMENT], claims, url);
+  const row = profile?.[0] as { suspended_at: unknown; session_family_active: boolean } | undefined;
+  if (!row || row.suspended_at || !row.session_family_active) {
+    res.writeHead(401, { 'content-type': 'application/json' }).end('{"success":false}');
+    return;
   }
   const statements = url.pathname === '/quests' ? questsPageStatements(url) : url.pathname === '/progress' ? progressStatements : null;
   if (!statements) {

@@ -12,19 +12,14 @@ export interface ReferenceStatement {
   params: (claims: Claims, url: URL) => (string | number | boolean)[];
 }
 
-/** Every authenticated request: the session family check (auth job), then the profile (as the learner). */
-export const SESSION_STATEMENTS: (ReferenceStatement & { role: 'service_role' | 'authenticated' })[] = [
-  {
-    role: 'service_role',
-    text: `select "id" from "refresh_tokens" where ("refresh_tokens"."family_id" = $1 and "refresh_tokens"."revoked_at" is null) limit $2`,
-    params: (c) => [c.session_id ?? '', 1],
-  },
-  {
-    role: 'authenticated',
-    text: `select "id", "email", "full_name", "role", "subscription_tier", "email_verified", "time_zone", "leaderboard_opt_in", "admin_permissions", "suspended_at" from "profiles" where "profiles"."id" = $1 limit $2`,
-    params: (c) => [c.sub, 1],
-  },
-];
+/**
+ * Every authenticated request: the profile as the learner, with the session family check in the
+ * same statement (migration 0020).
+ */
+export const SESSION_STATEMENT: ReferenceStatement = {
+  text: `select "id", "email", "full_name", "role", "subscription_tier", "email_verified", "time_zone", "leaderboard_opt_in", "admin_permissions", "suspended_at", private.session_family_active($1::uuid) from "profiles" where "profiles"."id" = $2 limit $3`,
+  params: (c) => [c.session_id ?? '', c.sub, 1],
+};
 
 const SUMMARY_COLUMNS = `"id", "slug", "title", "description", "category", "difficulty", "tier", "duration_minutes", "xp_reward", "cover_image_url", (select count(*)::int from public.quest_outline("id")), case
     when "tier" = 'premium' and not (select private.has_premium()) then 'premium_locked'
@@ -40,7 +35,7 @@ const SUMMARY_COLUMNS = `"id", "slug", "title", "description", "category", "diff
     from public.user_progress up where up.quest_id = "quests"."id" and up.user_id = (select auth.uid()))`;
 const ORDER = `order by "quests"."category" asc, array_position(array['beginner','intermediate','advanced']::text[], "quests"."difficulty"::text) asc, "quests"."title" asc, "quests"."id" asc`;
 
-/** GET /api/quests?category&difficulty&tier&page: the count, then the page (one transaction). */
+/** GET /api/quests?category&difficulty&tier&page: the count and the page, sent together (one transaction). */
 export function questsPageStatements(url: URL): ReferenceStatement[] {
   const filters: string[] = ['"quests"."is_published" = $1'];
   const values: (string | number | boolean)[] = [true];
@@ -54,11 +49,12 @@ export function questsPageStatements(url: URL): ReferenceStatement[] {
   const where = `where (${filters.join(' and ')})`;
   const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
   const limit = 20;
+  // Drizzle leaves out "offset 0".
   const paging = page > 1 ? `limit $${values.length + 1} offset $${values.length + 2}` : `limit $${values.length + 1}`;
   return [
     { text: `select count(*) from "quests" ${where}`, params: () => values },
     {
-      text: `select ${SUMMARY_COLUMNS} from "quests" ${where} ${ORDER} ${paging}`,
+      text: `select ${SUMMARY_COLUMNS} from "quests" where "quests"."id" in (select "id" from "quests" ${where} ${ORDER} ${paging}) ${ORDER}`,
       params: () => (page > 1 ? [...values, limit, (page - 1) * limit] : [...values, limit]),
     },
   ];
