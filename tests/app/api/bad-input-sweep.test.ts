@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { POST as startQuest } from '@/app/api/quests/[id]/start/route';
 import { POST as createAchievement } from '@/app/api/admin/achievements/route';
 import { MAX_QUEST_BODY_BYTES } from '@/lib/admin/quests/schemas';
 import { MAX_JSON_BODY_BYTES } from '@/lib/api/parse';
-import { asService, queryRows } from '@/lib/db';
+import { asService } from '@/lib/db';
+import { profiles } from '@/lib/db/schema';
 import { resetEnvForTests } from '@/lib/env';
 import { useLogDestination } from '@/lib/observability/logger';
 import { MAX_IMAGE_BYTES } from '@/lib/storage/image-rules';
@@ -21,7 +22,7 @@ import { tokenFor } from '../../support/sessions';
  * later is swept without touching this file — gets malformed, wrong-typed, oversized and hostile
  * requests as an anonymous caller, a learner and a super admin. Every answer must be below 500,
  * every 4xx must carry the contract's error body (validation errors naming the field), and a
- * refused request must leave the main tables as they were.
+ * refused request must leave the main tables as they were (no row inserted, updated or deleted).
  */
 
 const API_DIR = path.join(process.cwd(), 'app', 'api');
@@ -155,15 +156,39 @@ const BAD_QUERIES = [
   '?from=not-a-date&to=2020-13-45&days=-5&range=%ZZ',
 ];
 
-/** Rows in the tables a request could half-write. */
+/** The tables a request could half-write. */
 const TABLES = [
   'profiles', 'quests', 'quest_steps', 'user_progress', 'step_answers', 'xp_ledger', 'user_achievements',
   'achievements', 'subscriptions', 'billing_customers', 'audit_log', 'learning_days', 'mail_outbox', 'auth_tokens',
 ];
-async function rowCounts(): Promise<Record<string, number>> {
-  const select = sql.raw(TABLES.map((t) => `(select count(*)::int from public.${t}) as ${t}`).join(', '));
-  const [row] = await asService('bad-input-sweep', (tx) => queryRows<Record<string, number>>(tx, sql`select ${select}`));
-  return row!;
+
+/**
+ * Counts every committed row insert, update and delete on TABLES, per table, in a table of the
+ * sweep's own database. The count is written inside the writing transaction, so a request whose
+ * transaction rolled back leaves no trace, and one that committed part of its work does — which
+ * catches half-written updates too, not only rows added or lost. One small read per request.
+ */
+async function installWriteCounter(database: TestDatabase) {
+  const statements = [
+    'create table public.sweep_writes (table_name text primary key, n bigint not null)',
+    `create function public.sweep_count_write() returns trigger language plpgsql security definer set search_path = public as $$
+     begin
+       insert into public.sweep_writes as w (table_name, n) values (tg_table_name, 1)
+       on conflict (table_name) do update set n = w.n + 1;
+       return null;
+     end $$`,
+    ...TABLES.map((t) => `create trigger sweep_count_write after insert or update or delete on public.${t} for each row execute function public.sweep_count_write()`),
+  ];
+  // As the database owner, outside the app's roles: none of them can see this table.
+  await database.connection.withSession(async (s) => {
+    for (const statement of statements) await s.query(statement);
+  });
+}
+async function writeCounts(database: TestDatabase): Promise<Record<string, number>> {
+  const rows = await database.connection.withSession((s) =>
+    s.query<{ table_name: string; n: string }>('select table_name, n::text as n from public.sweep_writes'),
+  );
+  return Object.fromEntries(rows.map((r) => [r.table_name, Number(r.n)]));
 }
 
 /** The one request `call` cannot make: a body streamed in chunks with no Content-Length. */
@@ -209,6 +234,7 @@ describe('bad-input sweep over every API route', () => {
     }
     resetEnvForTests();
     database = await createTestDatabase();
+    await installWriteCounter(database);
     // Unexpected errors are logged with their stack; keep them for the report of a 5xx.
     useLogDestination({ write: (line: string) => void errorLog.push(line) }, 'error');
   });
@@ -221,6 +247,20 @@ describe('bad-input sweep over every API route', () => {
     }
     resetEnvForTests();
     await database.drop();
+  });
+
+  it('counts committed writes and not rolled-back ones (the no-half-writes check works)', async () => {
+    const user = await createTestUser();
+    const was = await writeCounts(database);
+    await expect(
+      asService('bad-input-sweep', async (tx) => {
+        await tx.update(profiles).set({ fullName: 'Rolled back' }).where(eq(profiles.id, user.id));
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await writeCounts(database)).toEqual(was);
+    await asService('bad-input-sweep', (tx) => tx.update(profiles).set({ fullName: 'Committed' }).where(eq(profiles.id, user.id)));
+    expect((await writeCounts(database)).profiles).toBe((was.profiles ?? 0) + 1);
   });
 
   it('finds the routes (the walk works)', () => {
@@ -271,7 +311,7 @@ describe('bad-input sweep over every API route', () => {
       });
 
     const problems: string[] = [];
-    // Counted lazily: once before the first request and again only after a request changed something.
+    // Read lazily: before the first request, then after each refused one and after each success.
     let before: Record<string, number> | null = null;
     const check = async (what: string, result: { status: number; json: Record<string, unknown> }, expectations: { mustFail?: boolean } = {}) => {
       requests++;
@@ -297,9 +337,9 @@ describe('bad-input sweep over every API route', () => {
       }
       if (status >= 400 && before) {
         const was = before;
-        const after = await rowCounts();
-        const changed = TABLES.filter((t) => after[t] !== was[t]).map((t) => `${t} ${was[t]}→${after[t]}`);
-        if (changed.length) problems.push(`${what} → ${status} but rows changed: ${changed.join(', ')}`);
+        const after = await writeCounts(database);
+        const changed = TABLES.filter((t) => (after[t] ?? 0) !== (was[t] ?? 0)).map((t) => `${t} (${(after[t] ?? 0) - (was[t] ?? 0)} rows)`);
+        if (changed.length) problems.push(`${what} → ${status} but rows were written: ${changed.join(', ')}`);
         before = after;
       } else if (status < 400) {
         before = null;
@@ -308,7 +348,7 @@ describe('bad-input sweep over every API route', () => {
     };
 
     const baseline = async () => {
-      before ??= await rowCounts();
+      before ??= await writeCounts(database);
     };
     const cap = capOf(route);
     for (const method of methods) {
