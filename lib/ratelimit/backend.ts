@@ -2,6 +2,7 @@ import 'server-only';
 import { Redis as IORedis } from 'ioredis';
 import { Redis as UpstashRedis } from '@upstash/redis';
 import { ConfigError, type Env } from '@/lib/env';
+import { logger } from '@/lib/observability/logger';
 import { IoredisUpstashAdapter } from './ioredis-adapter';
 import { memoryBackend } from './memory';
 import { redisBackend, type RedisBackendOptions } from './redis-backend';
@@ -28,6 +29,9 @@ export function createRateLimitBackend(config: Env, options: RedisBackendOptions
     // lazyConnect: nothing dials Redis at import or build time. maxRetriesPerRequest: 1 makes
     // commands fail fast during an outage (and use the fallback) instead of queueing for minutes.
     const client = new IORedis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    // ioredis reconnects in the background and emits each failed attempt; without a listener it
+    // prints every one to stderr as plain text. The limiter's own warning (once a minute) alerts.
+    client.on('error', (error: unknown) => logger().debug({ err: error }, 'redis connection error'));
     const close = async () => {
       if (client.status === 'ready') await client.quit();
       else client.disconnect();
