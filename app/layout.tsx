@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { ServiceWorkerRegistration } from '@/components/pwa/service-worker-registration';
 import { currentSession } from '@/lib/auth/session';
 import { Providers } from './providers';
 import './globals.css';
@@ -10,6 +11,9 @@ export const metadata: Metadata = {
   title: { default: 'WorkFree — learn by doing', template: '%s · WorkFree' },
   description:
     'Hands-on quests in web development, data, security, Python and DevOps. Earn XP, level up and keep your streak.',
+  applicationName: 'WorkFree',
+  appleWebApp: { capable: true, title: 'WorkFree', statusBarStyle: 'default' },
+  icons: { apple: '/icons/apple-touch-icon.png' },
 };
 
 export const viewport: Viewport = {
@@ -36,6 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </main>
           <SiteFooter />
         </Providers>
+        <ServiceWorkerRegistration />
       </body>
     </html>
   );

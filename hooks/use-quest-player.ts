@@ -1,8 +1,10 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { ApiRequestError, apiFetch } from '@/lib/api/client';
+import { isQueued, sendOrQueue } from '@/lib/offline/send-progress';
+import { PROGRESS_SYNCED_EVENT } from '@/lib/offline/sync-status';
 import type {
   LevelChange,
   PlayerStep,
@@ -44,16 +46,37 @@ export function announcementsFor(achievements: UnlockedAchievement[] = [], level
   return items;
 }
 
+const offlineAnswerError = () =>
+  new ApiRequestError(0, {
+    code: 'OFFLINE',
+    message: 'You are offline. Answers are checked by the server: reconnect to check this one. Reading steps keep working offline.',
+  });
+
+/** After queued offline moves reach the server, the open player reloads the server's view of them. */
+export function useRefetchAfterOfflineSync(progressId: string) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const onSynced = (event: Event) => {
+      const ids = (event as CustomEvent<{ progressIds: string[] }>).detail?.progressIds ?? [];
+      if (ids.includes(progressId)) void queryClient.invalidateQueries({ queryKey: progressQueryKey(progressId) });
+    };
+    window.addEventListener(PROGRESS_SYNCED_EVENT, onSynced);
+    return () => window.removeEventListener(PROGRESS_SYNCED_EVENT, onSynced);
+  }, [progressId, queryClient]);
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof ApiRequestError ? error.body.message : 'Something went wrong. Please try again.';
 }
 
 const isClientError = (error: unknown) => error instanceof ApiRequestError && error.status >= 400 && error.status < 500;
 
-export function useProgressDetail(progressId: string) {
+export function useProgressDetail(progressId: string, initialData?: ProgressDetailResponse) {
   return useQuery({
     queryKey: progressQueryKey(progressId),
     queryFn: () => apiFetch<ProgressDetailResponse>(progressPath(progressId)),
+    // The page loads the detail with the HTML; the player need not ask again on mount.
+    initialData,
     // A 404 or 403 will not change by asking again.
     retry: (count, error) => !isClientError(error) && count < 1,
     // The player is the only writer of this progress; a refetch on focus would only add traffic.
@@ -80,8 +103,15 @@ export function useAnswerStep(progressId: string) {
   const patchDetail = usePatchDetail(progressId);
   return useMutation({
     mutationKey: ['progress', progressId, 'answer'],
+    // Answers are graded on the server, so they are not queued offline; the client event id
+    // makes a retry after a lost response safe.
     mutationFn: ({ position, answer }: { position: number; answer: string[] }) =>
-      apiFetch<StepAnswerResponse>(`${progressPath(progressId)}/steps/${position}`, { body: { answer } }),
+      apiFetch<StepAnswerResponse>(`${progressPath(progressId)}/steps/${position}`, {
+        body: { answer, clientEventId: crypto.randomUUID() },
+      }).catch((error: unknown) => {
+        if (error instanceof ApiRequestError && error.status === 0) throw offlineAnswerError();
+        throw error;
+      }),
     onSuccess: (response, { position, answer }) => {
       patchDetail((detail) => ({
         ...detail,
@@ -109,8 +139,9 @@ export function useStepNavigation(progressId: string) {
   const move = useMutation({
     mutationKey: ['progress', progressId, 'move'],
     scope: putScope(progressId),
+    // Offline, the move is kept on the device and replayed when back online (lib/offline).
     mutationFn: (body: ProgressUpdateBody) =>
-      apiFetch<ProgressUpdateResponse>(progressPath(progressId), { method: 'PUT', body }),
+      sendOrQueue<ProgressUpdateResponse>(progressId, progressPath(progressId), 'PUT', { ...body }),
     onMutate: async (body) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<ProgressDetailResponse>(key);
@@ -127,6 +158,8 @@ export function useStepNavigation(progressId: string) {
       state.setError(errorMessage(error));
     },
     onSuccess: (response, body) => {
+      // Queued: the optimistic move stands until the replay reports back.
+      if (isQueued(response)) return;
       patchDetail((d) => ({ ...d, progress: response.progress }));
       const state = store.getState();
       if (body.currentStep >= state.totalSteps && response.progress.status === 'completed') {

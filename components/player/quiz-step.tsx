@@ -1,11 +1,11 @@
 'use client';
 
 import { FormAlert } from '@/components/forms/form-alert';
-import { InlineMarkdown } from '@/components/markdown/markdown';
 import { useStepAnswer } from '@/hooks/use-step-answer';
 import { errorMessage } from '@/hooks/use-quest-player';
 import type { PlayerStep } from '@/lib/progress/player-types';
 import { ChoiceOption } from './choice-option';
+import { PlayerMarkdown } from './player-markdown';
 import { StepResult } from './step-result';
 import { StepSubmitButton } from './step-submit-button';
 
@@ -43,7 +43,7 @@ export function QuizStep({ progressId, step, questionId }: { progressId: string;
               checked={selected.includes(choice.id)}
               onChange={() => toggle(choice.id)}
             >
-              <InlineMarkdown>{choice.text}</InlineMarkdown>
+              <PlayerMarkdown variant="inline">{choice.text}</PlayerMarkdown>
             </ChoiceOption>
           ))}
         </div>

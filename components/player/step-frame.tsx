@@ -1,6 +1,6 @@
 import type { ReactNode, Ref } from 'react';
-import { Markdown } from '@/components/markdown/markdown';
 import type { PlayerStepKind } from '@/lib/progress/player-types';
+import { PlayerMarkdown } from './player-markdown';
 
 const kindLabel: Record<PlayerStepKind, string> = { reading: 'Reading', quiz: 'Quiz', task: 'Task' };
 const kindStyle: Record<PlayerStepKind, string> = {
@@ -39,9 +39,9 @@ export function StepFrame({
         </span>
         {step.title}
       </h2>
-      <Markdown id={bodyId} headingOffset={1} className="mt-4">
-        {step.body}
-      </Markdown>
+      <div id={bodyId} className="mt-4 min-w-0">
+        <PlayerMarkdown variant="step">{step.body}</PlayerMarkdown>
+      </div>
       {controls(bodyId)}
     </section>
   );

@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
-import { Markdown } from '@/components/markdown/markdown';
 import type { StepResult as Result } from '@/lib/progress/player-types';
 import { CheckIcon, CrossIcon } from './icons';
+import { PlayerMarkdown } from './player-markdown';
 
 /**
  * The outcome of a quiz answer or a confirmed task, told by icon and words (not colour alone).
@@ -30,7 +30,7 @@ export function StepResult({ result, kind, ref }: { result: Result; kind: 'quiz'
       {result.explanation ? (
         <div className="mt-3 border-t border-slate-200/70 pt-3">
           <p className="text-sm font-semibold text-slate-900">Explanation</p>
-          <Markdown className="mt-1 text-sm [&_li]:leading-6 [&_p]:leading-6">{result.explanation}</Markdown>
+          <PlayerMarkdown variant="explanation">{result.explanation}</PlayerMarkdown>
         </div>
       ) : null}
     </div>

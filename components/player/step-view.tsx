@@ -1,8 +1,10 @@
-import type { Ref } from 'react';
+import { lazy, Suspense, type Ref } from 'react';
 import type { PlayerStep } from '@/lib/progress/player-types';
-import { QuizStep } from './quiz-step';
 import { StepFrame } from './step-frame';
-import { TaskStep } from './task-step';
+
+// Loaded with the first quiz or task on screen: a quest opened on a reading step needs neither.
+const QuizStep = lazy(() => import('./quiz-step').then((m) => ({ default: m.QuizStep })));
+const TaskStep = lazy(() => import('./task-step').then((m) => ({ default: m.TaskStep })));
 
 /**
  * One step: its heading (h2, focus target when the step changes), the Markdown body with its
@@ -24,9 +26,11 @@ export function StepView({
       step={step}
       totalSteps={totalSteps}
       headingRef={headingRef}
-      controls={(bodyId) =>
-        step.kind === 'quiz' ? <QuizStep progressId={progressId} step={step} questionId={bodyId} /> : step.kind === 'task' ? <TaskStep progressId={progressId} step={step} /> : null
-      }
+      controls={(bodyId) => (
+        <Suspense fallback={null}>
+          {step.kind === 'quiz' ? <QuizStep progressId={progressId} step={step} questionId={bodyId} /> : step.kind === 'task' ? <TaskStep progressId={progressId} step={step} /> : null}
+        </Suspense>
+      )}
     />
   );
 }

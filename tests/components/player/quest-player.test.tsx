@@ -6,7 +6,11 @@ import { QuestPlayer } from '@/app/(app)/quests/[slug]/play/quest-player';
 import type { PlayerStep } from '@/lib/progress/player-types';
 import { PROGRESS_ID, makeDetail, makeProgress, makeSteps, mockFetch, newQueryClient } from './fixtures';
 
+/** Each sent event carries a fresh client event id (offline sync, contract 4). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
 jest.mock('@/components/markdown/markdown', () => require('./markdown-mock'));
+jest.mock('@/components/player/player-markdown', () => require('./player-markdown-mock'));
 
 function renderPlayer() {
   return render(
@@ -58,7 +62,7 @@ describe('QuestPlayer', () => {
     // Optimistic: the next step is on screen before the server has answered.
     const heading = await screen.findByRole('heading', { level: 2, name: /Pick the landmark/ });
     await waitFor(() => expect(heading).toHaveFocus());
-    expect(server.calls[1]).toEqual({ method: 'PUT', body: { currentStep: 1, progressPercentage: 25, timeSpent: 12 } });
+    expect(server.calls[1]).toEqual({ method: 'PUT', body: { currentStep: 1, progressPercentage: 25, timeSpent: 12, clientEventId: expect.stringMatching(UUID) } });
     expect(screen.getByRole('progressbar', { name: 'Quest progress' })).toHaveAttribute('aria-valuenow', '25');
 
     // The buttons wait for the server, then the learner can go on.
@@ -108,7 +112,7 @@ describe('QuestPlayer', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Finish quest' }));
     const heading = await screen.findByRole('heading', { level: 2, name: 'Quest complete!' });
     await waitFor(() => expect(heading).toHaveFocus());
-    expect(calls[1]).toEqual({ url: `/api/progress/${PROGRESS_ID}`, method: 'PUT', body: { currentStep: 4, progressPercentage: 100, timeSpent: 300 } });
+    expect(calls[1]).toEqual({ url: `/api/progress/${PROGRESS_ID}`, method: 'PUT', body: { currentStep: 4, progressPercentage: 100, timeSpent: 300, clientEventId: expect.stringMatching(UUID) } });
     expect(screen.getByText('Score').nextSibling).toHaveTextContent('100%');
     expect(screen.getByText('XP earned').nextSibling).toHaveTextContent('+100 XP');
     expect(screen.getAllByText('Level up!')).not.toHaveLength(0);

@@ -5,7 +5,11 @@ import { QuizStep } from '@/components/player/quiz-step';
 import { useProgressDetail } from '@/hooks/use-quest-player';
 import { PROGRESS_ID, makeDetail, makeProgress, makeSteps, mockFetch, renderWithPlayer } from './fixtures';
 
+/** Each sent event carries a fresh client event id (offline sync, contract 4). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
 jest.mock('@/components/markdown/markdown', () => require('./markdown-mock'));
+jest.mock('@/components/player/player-markdown', () => require('./player-markdown-mock'));
 
 /** Renders the quiz at `position` from the query cache, as the player does, so grading re-renders it. */
 function QuizFromCache({ position }: { position: number }) {
@@ -54,7 +58,7 @@ describe('QuizStep', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Check answer' }));
     });
 
-    expect(calls).toEqual([{ url: `/api/progress/${PROGRESS_ID}/steps/1`, method: 'POST', body: { answer: ['b'] } }]);
+    expect(calls).toEqual([{ url: `/api/progress/${PROGRESS_ID}/steps/1`, method: 'POST', body: { answer: ['b'], clientEventId: expect.stringMatching(UUID) } }]);
     expect(await screen.findByText('Correct!')).toBeInTheDocument();
     expect(screen.getByText('An aside holds content related to the main content.')).toBeInTheDocument();
     // The answer is final: the choices are locked and the button is gone.

@@ -5,7 +5,11 @@ import { TaskStep } from '@/components/player/task-step';
 import { useProgressDetail } from '@/hooks/use-quest-player';
 import { PROGRESS_ID, makeDetail, makeProgress, mockFetch, renderWithPlayer } from './fixtures';
 
+/** Each sent event carries a fresh client event id (offline sync, contract 4). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
 jest.mock('@/components/markdown/markdown', () => require('./markdown-mock'));
+jest.mock('@/components/player/player-markdown', () => require('./player-markdown-mock'));
 
 function TaskFromCache() {
   const step = useProgressDetail(PROGRESS_ID).data?.steps[3];
@@ -37,7 +41,7 @@ describe('TaskStep', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Mark task complete' }));
     });
-    expect(calls[0]).toEqual({ url: `/api/progress/${PROGRESS_ID}/steps/3`, method: 'POST', body: { answer: ['c1', 'c2'] } });
+    expect(calls[0]).toEqual({ url: `/api/progress/${PROGRESS_ID}/steps/3`, method: 'POST', body: { answer: ['c1', 'c2'], clientEventId: expect.stringMatching(UUID) } });
     expect(await screen.findByText('Task complete')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Mark task complete' })).not.toBeInTheDocument();
   });
