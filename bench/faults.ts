@@ -26,11 +26,17 @@ import { createWorkloadRunner } from './lib/workload-runner';
 
 const RATE = 20;
 const SCALE = 0.002;
-const LEARNERS = 60;
+/**
+ * Enough learners that requests held for up to 5 s during an outage (20/s × 5 s = 100 in flight)
+ * still find a free learner: a run out of learners would record DROPPED instead of the answers.
+ */
+const LEARNERS = 150;
 /** The contract: a clear answer within ~5 s; half a second of slack for this busy machine. */
 const NO_HANG_MS = 5_500;
 const RECOVERY_LIMIT_MS = 30_000;
 const STABLE_WINDOW_MS = 3_000;
+/** Readiness is judged on probes sent this long after the stop (the app notices on its next check). */
+const READY_GRACE_MS = 3_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PAGE_OPS = new Set<string>(['catalog-page']);
@@ -169,7 +175,7 @@ async function runScenarios(app: Awaited<ReturnType<typeof startAppUnderTest>>, 
   await loadDone;
   await runner.drain(16_000);
 
-  const checks = judge({
+  const { checks, outage, pages } = judge({
     answers, probes, pgStopAt, pgDownAt, pgStartAt, pgBackAt, dbRecovery, serverAlive,
     loginBefore, loginsDown, readsDown, loginAfter, redisStopAt, redisDownAt, redisStartAt, redisBackAt,
   });
@@ -187,6 +193,14 @@ async function runScenarios(app: Awaited<ReturnType<typeof startAppUnderTest>>, 
         load: { rate: RATE, learners: learners.length, scale: SCALE, requests: answers.length },
         timelineMs: { pgStopAt, pgDownAt, pgStartAt, pgBackAt, redisStopAt, redisDownAt, redisStartAt, redisBackAt },
         dbRecovery,
+        databaseOutage: {
+          api: outage,
+          pages,
+          // The answers around the outage, for reading what the app said and when (times in ms).
+          answers: answers
+            .filter((a) => a.op !== 'dropped' && a.sentMs >= pgStopAt - 1000 && a.sentMs < pgBackAt + 3000)
+            .map((a) => ({ op: a.op, sent: Math.round(a.sentMs), done: Math.round(a.doneMs), status: a.status, code: a.code, elapsed: Math.round(a.elapsedMs) })),
+        },
         checks,
         pass,
       },
@@ -225,7 +239,7 @@ const tally = (list: TimedAnswer[]) => {
 };
 const isWorkloadError = (a: TimedAnswer) => classifyOutcome(a.op as Op, a.status, a.code) === 'error';
 
-function judge(o: Observed): FaultCheck[] {
+function judge(o: Observed): { checks: FaultCheck[]; outage: ReturnType<typeof judgeOutage>; pages: string } {
   const A = 'A database';
   const B = 'B redis   ';
   const baseline = o.answers.filter((a) => a.doneMs < o.pgStopAt);
@@ -239,14 +253,14 @@ function judge(o: Observed): FaultCheck[] {
     0,
   );
   const health = o.probes.filter((p) => p.op === 'health' && p.sentMs >= o.pgDownAt && p.sentMs < o.pgBackAt);
-  const readyDown = o.probes.filter((p) => p.op === 'ready' && p.sentMs >= o.pgDownAt + 1000 && p.sentMs < o.pgStartAt);
+  const readyDown = o.probes.filter((p) => p.op === 'ready' && p.sentMs >= o.pgDownAt + READY_GRACE_MS && p.sentMs < o.pgStartAt);
   const readyAfter = o.probes.filter((p) => p.op === 'ready' && o.dbRecovery && p.sentMs >= o.pgBackAt + o.dbRecovery.stableMs && p.sentMs < o.redisStopAt);
   const afterRecovery = o.dbRecovery ? o.answers.filter((a) => a.sentMs >= o.pgBackAt + o.dbRecovery!.stableMs && a.doneMs < o.redisStopAt) : [];
   const redisDownLoad = answersWithin(o.answers, o.redisDownAt, o.redisStartAt);
-  const readyRedisDown = o.probes.filter((p) => p.op === 'ready' && p.sentMs >= o.redisDownAt + 1000 && p.sentMs < o.redisStartAt);
+  const readyRedisDown = o.probes.filter((p) => p.op === 'ready' && p.sentMs >= o.redisDownAt + READY_GRACE_MS && p.sentMs < o.redisStartAt);
   const readyBody = readyDown[0] ? JSON.stringify(readyDown[0].body ?? '').slice(0, 160) : '';
 
-  return [
+  const checks: FaultCheck[] = [
     { scenario: A, name: 'baseline: no errors before the fault', pass: baseline.length > 0 && !baseline.some(isWorkloadError), detail: `${baseline.length} answers: ${tally(baseline)}` },
     {
       scenario: A,
@@ -285,6 +299,7 @@ function judge(o: Observed): FaultCheck[] {
       detail: `${describe(o.loginAfter)}, answered +${formatMs(o.loginAfter.doneMs - o.redisBackAt)} after Redis was back`,
     },
   ];
+  return { checks, outage, pages: tally(downPages) };
 }
 
 main().then(

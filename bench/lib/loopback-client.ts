@@ -41,6 +41,14 @@ export function errorCodeOf(body: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+const connectionError = (error: NodeJS.ErrnoException): Omit<HttpResult, 'elapsedMs'> => ({
+  status: 0,
+  headers: {},
+  body: undefined,
+  code: `CONNECTION_ERROR${error.code ? ` ${error.code}` : ''}`,
+  failure: 'CONNECTION_ERROR',
+});
+
 export function createLoopbackClient(baseUrl: string, options: { maxSockets?: number; timeoutMs?: number } = {}): LoopbackClient {
   const base = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 256 });
@@ -57,41 +65,54 @@ export function createLoopbackClient(baseUrl: string, options: { maxSockets?: nu
       }
       return new Promise<HttpResult>((resolve) => {
         let settled = false;
+        let current: http.ClientRequest | undefined;
         const finish = (result: Omit<HttpResult, 'elapsedMs'>) => {
           if (settled) return;
           settled = true;
           clearTimeout(timer);
           resolve({ ...result, elapsedMs: performance.now() - started });
         };
-        const request = http.request(
-          { host: base.hostname, port: base.port || 80, method: spec.method, path: spec.path, headers, agent },
-          (response) => {
-            const status = response.statusCode ?? 0;
-            const wantBody = spec.parseBody || status < 200 || status >= 300;
-            const chunks: Buffer[] = [];
-            response.on('data', (chunk: Buffer) => {
-              if (wantBody) chunks.push(chunk);
-            });
-            response.on('end', () => {
-              let body: unknown;
-              if (wantBody) {
-                try {
-                  body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-                } catch {
-                  body = undefined; // HTML error pages, empty bodies
-                }
-              }
-              finish({ status, headers: response.headers, body, code: errorCodeOf(body), failure: undefined });
-            });
-            response.on('error', () => finish({ status: 0, headers: {}, body: undefined, code: 'CONNECTION_ERROR', failure: 'CONNECTION_ERROR' }));
-          },
-        );
         const timer = setTimeout(() => {
           finish({ status: 0, headers: {}, body: undefined, code: 'TIMEOUT', failure: 'TIMEOUT' });
-          request.destroy();
+          current?.destroy();
         }, timeoutMs);
-        request.on('error', () => finish({ status: 0, headers: {}, body: undefined, code: 'CONNECTION_ERROR', failure: 'CONNECTION_ERROR' }));
-        request.end(payload);
+        const send = (isRetry: boolean) => {
+          const request = http.request(
+            { host: base.hostname, port: base.port || 80, method: spec.method, path: spec.path, headers, agent },
+            (response) => {
+              const status = response.statusCode ?? 0;
+              const wantBody = spec.parseBody || status < 200 || status >= 300;
+              const chunks: Buffer[] = [];
+              response.on('data', (chunk: Buffer) => {
+                if (wantBody) chunks.push(chunk);
+              });
+              response.on('end', () => {
+                let body: unknown;
+                if (wantBody) {
+                  try {
+                    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+                  } catch {
+                    body = undefined; // HTML error pages, empty bodies
+                  }
+                }
+                finish({ status, headers: response.headers, body, code: errorCodeOf(body), failure: undefined });
+              });
+              response.on('error', (error: NodeJS.ErrnoException) => finish(connectionError(error)));
+            },
+          );
+          current = request;
+          request.on('error', (error: NodeJS.ErrnoException) => {
+            // The keep-alive race: the server closed an idle socket just as this request went out
+            // on it, before any answer. It is sent once more on a fresh socket, as browsers do.
+            if (request.reusedSocket && !isRetry && !settled && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
+              send(true);
+              return;
+            }
+            finish(connectionError(error));
+          });
+          request.end(payload);
+        };
+        send(false);
       });
     },
     close: () => agent.destroy(),
