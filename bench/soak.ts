@@ -30,7 +30,7 @@ const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
 function printWindow(w: WindowSummary, rssMb: number | undefined): void {
   console.log(
-    `  min ${String(w.window + 1).padStart(2)}  ${String(w.requests).padStart(6)} req  ${w.achievedRate.toFixed(1).padStart(6)} req/s  ` +
+    `  min ${String(w.window + 1).padStart(2)}  ${String(w.requests).padStart(6)} req  ${w.achievedRate.toFixed(1).padStart(6)} req/s  served ${w.servedRate.toFixed(1).padStart(6)}/s  ` +
       `p50 ${formatMs(w.p50).padStart(9)}  p95 ${formatMs(w.p95).padStart(9)}  p99 ${formatMs(w.p99).padStart(9)}  ` +
       `errors ${w.errors}${w.expected ? ` (+${w.expected} expected 4xx)` : ''}  rss ${rssMb === undefined ? '?' : `${rssMb.toFixed(0)} MB`}  load ${load()}`,
   );
@@ -77,7 +77,7 @@ async function main(): Promise<number> {
       metrics: metricsToken ? { url: `${url}/api/metrics`, token: metricsToken } : undefined,
     });
     const lastRss = () => sampler.samples.at(-1)?.treeRssMb ?? sampler.samples.at(-1)?.metricsRssMb;
-    console.log('\nminute   requests   offered     latency (from scheduled send)                  errors   memory');
+    console.log('\nminute   requests   offered       served          latency (from scheduled send time)            errors   memory');
     let printed = 0;
     const ticker = setInterval(() => {
       const minute = printed;

@@ -22,6 +22,8 @@ export interface WindowSummary {
   errors: number;
   /** Requests due in the window divided by its length: the arrival rate actually generated. */
   achievedRate: number;
+  /** Successful (2xx or expected 4xx) answers per second among them. */
+  servedRate: number;
   p50: number;
   p95: number;
   p99: number;
@@ -36,7 +38,8 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export function summarise(records: RequestRecord[], window: number, windowSeconds: number): WindowSummary {
-  const latencies = records.map((r) => r.latencyMs).sort((a, b) => a - b);
+  // A dropped request was never sent: it has no latency to count (it is an error all the same).
+  const latencies = records.filter((r) => r.code !== 'DROPPED').map((r) => r.latencyMs).sort((a, b) => a - b);
   const count = (o: Outcome) => records.filter((r) => r.outcome === o).length;
   return {
     window,
@@ -45,6 +48,7 @@ export function summarise(records: RequestRecord[], window: number, windowSecond
     expected: count('expected'),
     errors: count('error'),
     achievedRate: windowSeconds > 0 ? records.length / windowSeconds : 0,
+    servedRate: windowSeconds > 0 ? (count('ok') + count('expected')) / windowSeconds : 0,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),

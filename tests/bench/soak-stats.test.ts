@@ -25,7 +25,12 @@ describe('soak statistics', () => {
 
   it('summarises a window: counts by outcome, the offered rate and latency percentiles', () => {
     const records = [record(0, 10), record(1, 20), record(2, 30, 'expected', 409, 'STEP_LOCKED'), record(3, 500, 'error', 503, 'DATABASE_UNAVAILABLE')];
-    expect(summarise(records, 0, 2)).toMatchObject({ requests: 4, ok: 2, expected: 1, errors: 1, achievedRate: 2, p50: 20, max: 500 });
+    expect(summarise(records, 0, 2)).toMatchObject({ requests: 4, ok: 2, expected: 1, errors: 1, achievedRate: 2, servedRate: 1.5, p50: 20, max: 500 });
+  });
+
+  it('leaves dropped requests out of the latencies but counts them as errors', () => {
+    const records = [record(0, 40), record(1, 0, 'error', 0, 'DROPPED'), record(2, 0, 'error', 0, 'DROPPED')];
+    expect(summarise(records, 0, 1)).toMatchObject({ errors: 2, p50: 40, p99: 40 });
   });
 
   it('splits a run into minutes by scheduled time, the last one shorter', () => {
