@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import Image from 'next/image';
 import { AvatarForm } from '@/components/settings/avatar-form';
 import { DataExport } from '@/components/settings/data-export';
 import { Badge } from '@/components/ui/badge';
 import { requireSession } from '@/lib/auth/guards';
 import { billingOverview } from '@/lib/billing/queries';
+import { isOptimizedImage } from '@/lib/media/optimized-image';
 import { readAvatarUrl } from '@/lib/storage/avatars';
 import { BillingSection } from './billing-section';
 import { LearningPreferencesForm } from './learning-preferences-form';
@@ -57,7 +59,14 @@ export default async function SettingsPage() {
         <div className="mb-5 flex items-center gap-4">
           {/* Decorative here: the picture is described in its own section below. */}
           {avatarUrl ? (
-            <img src={avatarUrl} alt="" className="size-14 shrink-0 rounded-full bg-slate-100 object-cover ring-1 ring-slate-200" />
+            <Image
+              src={avatarUrl}
+              alt=""
+              width={56}
+              height={56}
+              unoptimized={!isOptimizedImage(avatarUrl)}
+              className="size-14 shrink-0 rounded-full bg-slate-100 object-cover ring-1 ring-slate-200"
+            />
           ) : (
             <span aria-hidden="true" className="grid size-14 shrink-0 place-items-center rounded-full bg-brand-100 text-xl font-bold text-brand-800">
               {initials}

@@ -57,7 +57,7 @@ export default async function QuestOverviewPage({ params }: Props) {
 
       <header className="mt-4">
         {quest.coverImageUrl ? (
-          <QuestCover src={quest.coverImageUrl} priority className="mb-6 rounded-xl ring-1 ring-slate-200" />
+          <QuestCover src={quest.coverImageUrl} priority sizes="(min-width: 896px) 848px, 100vw" className="mb-6 rounded-xl ring-1 ring-slate-200" />
         ) : null}
         <div className="flex flex-wrap items-center gap-2">
           <DifficultyBadge difficulty={quest.difficulty} />
