@@ -36,6 +36,25 @@ export interface ResultRow {
   note?: string;
 }
 
+/**
+ * Two runs of one scenario as one (the floor is measured at the start and at the end of each
+ * block, so a machine whose load drifts during the block is compared with its average).
+ */
+export function mergeMeasurements(a: Measurement, b: Measurement): Measurement {
+  return {
+    ...a,
+    seconds: a.seconds + b.seconds,
+    latencies: [...a.latencies, ...b.latencies],
+    ok: a.ok + b.ok,
+    non2xx: a.non2xx + b.non2xx,
+    socketErrors: a.socketErrors + b.socketErrors,
+    timeouts: a.timeouts + b.timeouts,
+    note: [`${Math.round((a.ok + a.non2xx) / a.seconds)} then ${Math.round((b.ok + b.non2xx) / b.seconds)} req/s`, a.note, b.note]
+      .filter(Boolean)
+      .join('; '),
+  };
+}
+
 /** Nearest-rank percentile (q in 0..100) of unsorted samples; 0 for none. */
 export function percentile(samples: number[], q: number): number {
   if (samples.length === 0) return 0;

@@ -6,7 +6,7 @@ export const POOL_MAX = 10;
 export const LEARNERS = 5_000;
 
 /** What `next start` is given: production, the bench database, limits that keep loopback load possible. */
-export function serverEnv(args: Pick<RunArgs, 'databaseUrl'>, jwtSecret: string, profileDir?: string): Record<string, string> {
+export function serverEnv(args: Pick<RunArgs, 'databaseUrl'>, jwtSecret: string): Record<string, string> {
   return {
     NODE_ENV: 'production',
     DATABASE_URL: args.databaseUrl,
@@ -22,7 +22,6 @@ export function serverEnv(args: Pick<RunArgs, 'databaseUrl'>, jwtSecret: string,
     UPSTASH_REDIS_REST_URL: '',
     UPSTASH_REDIS_REST_TOKEN: '',
     NEXT_TELEMETRY_DISABLED: '1',
-    ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
   };
 }
 

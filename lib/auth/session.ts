@@ -5,6 +5,7 @@ import { ACCESS_COOKIE, readCookie } from './cookies';
 import { authAdapter } from './index';
 import { verifyAccessToken } from './jwt';
 import { loadSession } from './load-session-user';
+import type { JwtClaims } from '@/lib/db';
 import type { CookieJar, Session } from './types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,6 +15,32 @@ export function bearerTokenOf(headers: Headers): string | null | undefined {
   const header = headers.get('authorization');
   if (header === null) return undefined;
   return /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim())?.[1] ?? null;
+}
+
+/*
+ * Access tokens this process has already verified, with their claims. A learner sends the same
+ * token with every request for up to 15 minutes, and checking its HMAC through WebCrypto (jose)
+ * cost about a millisecond of CPU per request under load — more than the rest of the session
+ * check. Only the signature check is remembered: expiry is checked again on every hit, and the
+ * session family (revocation) on every request by loadSession. Bounded; oldest entries go first.
+ */
+const MAX_REMEMBERED_TOKENS = 10_000;
+const tokenMemo = globalThis as typeof globalThis & { __workfreeVerifiedTokens?: Map<string, JwtClaims> };
+
+/** verifyAccessToken (lib/auth/jwt), remembering valid tokens until they expire. */
+export async function verifyAccessTokenRemembered(token: string): Promise<JwtClaims | null> {
+  const remembered = (tokenMemo.__workfreeVerifiedTokens ??= new Map());
+  const known = remembered.get(token);
+  if (known) {
+    if ((known.exp ?? 0) * 1000 > Date.now()) return known;
+    remembered.delete(token);
+  }
+  const claims = await verifyAccessToken(token);
+  if (claims?.exp) {
+    if (remembered.size >= MAX_REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value!);
+    remembered.set(token, claims);
+  }
+  return claims;
 }
 
 /**
@@ -29,7 +56,7 @@ export async function resolveSession(headers: Headers, jar: CookieJar): Promise<
     // What the adapter's verifyAccessToken does, in one transaction instead of two: the token's
     // signature and expiry here, its session family's revocation with the profile read.
     const token = bearer ?? readCookie(jar, ACCESS_COOKIE);
-    const claims = token ? await verifyAccessToken(token) : null;
+    const claims = token ? await verifyAccessTokenRemembered(token) : null;
     return claims?.session_id && UUID.test(claims.session_id) ? loadSession(claims, { sessionFamily: claims.session_id }) : null;
   }
   const claims = bearer === undefined ? await adapter.claimsFromCookies(jar) : await adapter.verifyAccessToken(bearer);

@@ -1,4 +1,4 @@
-import { checkTargets, formatTable, percentile, summarize, type Measurement } from '@/bench/lib/report';
+import { checkTargets, formatTable, mergeMeasurements, percentile, summarize, type Measurement } from '@/bench/lib/report';
 import { replaceResultsBlock, START, END } from '@/bench/lib/readme-block';
 
 const measurement = (scenario: string, connections: number, requests: number, extra: Partial<Measurement> = {}): Measurement => ({
@@ -78,5 +78,17 @@ describe('bench report', () => {
     expect(updated).toContain(table);
     expect(replaceResultsBlock(updated, results, table)).toBe(updated);
     expect(replaceResultsBlock('# No markers', results, table)).toContain(START);
+  });
+});
+
+describe('bench floor measured twice', () => {
+  it('merges the two runs into one with the combined time, samples and counts', () => {
+    const a = measurement('floor', 10, 1_000, { kind: 'floor' });
+    const b = measurement('floor', 10, 3_000, { kind: 'floor', non2xx: 2 });
+    const merged = mergeMeasurements(a, b);
+    expect(merged).toMatchObject({ scenario: 'floor', seconds: 20, ok: 4_000, non2xx: 2 });
+    expect(merged.latencies).toHaveLength(4_000);
+    expect(merged.note).toBe('100 then 300 req/s');
+    expect(summarize([merged])[0]!.requestsPerSecond).toBe(200.1);
   });
 });

@@ -1,5 +1,5 @@
 import { asService } from '@/lib/db';
-import { resolveSession } from '@/lib/auth/session';
+import { resolveSession, verifyAccessTokenRemembered } from '@/lib/auth/session';
 import { signAccessToken } from '@/lib/auth/jwt';
 import { revokeFamily, startFamily } from '@/lib/auth/built-in/refresh-tokens';
 import { profiles } from '@/lib/db/schema';
@@ -65,5 +65,22 @@ describe('resolveSession (built-in auth): family check and profile in one transa
     const { token } = await signedIn(user);
     await asService('test-suspend', (tx) => tx.update(profiles).set({ suspendedAt: new Date() }).where(eq(profiles.id, user.id)));
     expect(await resolveSession(bearer(token), noCookies)).toBeNull();
+  });
+
+  it('remembers a verified token only until it expires, and never a forged one', async () => {
+    const user = await createTestUser();
+    const { token } = await signedIn(user);
+    const first = await verifyAccessTokenRemembered(token);
+    expect(first?.sub).toBe(user.id);
+    expect(await verifyAccessTokenRemembered(token)).toBe(first);
+    const [header, payload] = token.split('.');
+    expect(await verifyAccessTokenRemembered(`${header}.${payload}.${'A'.repeat(43)}`)).toBeNull();
+    jest.useFakeTimers({ now: Date.now() + 16 * 60 * 1000, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'] });
+    try {
+      expect(await verifyAccessTokenRemembered(token)).toBeNull();
+      expect(await resolveSession(bearer(token), noCookies)).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
