@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { ApiError } from '@/lib/api/errors';
-import { queryRows, type Tx } from '@/lib/db';
+import type { Tx } from '@/lib/db';
 import { hasPremiumAccess } from '@/lib/auth/permissions';
 import type { Session } from '@/lib/auth/types';
 import { questSteps, quests, stepAnswers, userProgress } from '@/lib/db/schema';
@@ -21,21 +21,23 @@ export interface ProgressState {
  * and someone else's progress answers 404 as if it did not exist.
  */
 export async function loadProgressForUpdate(tx: Tx, session: Session, progressId: string): Promise<ProgressState> {
-  const [locked] = await queryRows<{ id: string }>(
-    tx,
-    sql`select id from public.user_progress where id = ${progressId} and user_id = ${session.user.id} for update`,
-  );
-  if (!locked) throw new ApiError('NOT_FOUND', 'No such progress for this account');
-  const [row] = await tx.select().from(userProgress).where(eq(userProgress.id, progressId));
-  const [quest] = await tx
-    .select({ id: quests.id, xpReward: quests.xpReward, tier: quests.tier, isPublished: quests.isPublished })
-    .from(quests)
-    .where(eq(quests.id, row!.questId));
+  // One statement: the row, locked (only it: `for update of`), with its quest.
+  const [found] = await tx
+    .select({
+      row: userProgress,
+      quest: { id: quests.id, xpReward: quests.xpReward, tier: quests.tier, isPublished: quests.isPublished },
+    })
+    .from(userProgress)
+    .innerJoin(quests, eq(quests.id, userProgress.questId))
+    .where(and(eq(userProgress.id, progressId), eq(userProgress.userId, session.user.id)))
+    .for('update', { of: userProgress });
+  if (!found) throw new ApiError('NOT_FOUND', 'No such progress for this account');
+  const { row, quest } = found;
   // An unpublished or archived quest is out of play: progress and XP earned stay, but nothing more
   // can be answered or completed until an editor publishes it again.
-  if (!quest!.isPublished) throw new ApiError('QUEST_UNAVAILABLE', 'This quest is no longer available');
+  if (!quest.isPublished) throw new ApiError('QUEST_UNAVAILABLE', 'This quest is no longer available');
   // When premium ends, progress is kept but the quest closes until it comes back.
-  if (quest!.tier === 'premium' && !hasPremiumAccess(session.user)) throw premiumRequired();
+  if (quest.tier === 'premium' && !hasPremiumAccess(session.user)) throw premiumRequired();
   const [steps, answers] = await Promise.all([
     tx
       .select({
@@ -47,13 +49,13 @@ export async function loadProgressForUpdate(tx: Tx, session: Session, progressId
       })
       .from(questSteps)
       // Archived steps (removed by an editor) are out of play; their answers stay but do not count.
-      .where(and(eq(questSteps.questId, quest!.id), isNull(questSteps.archivedAt)))
+      .where(and(eq(questSteps.questId, quest.id), isNull(questSteps.archivedAt)))
       .orderBy(asc(questSteps.position)),
     tx.select().from(stepAnswers).where(eq(stepAnswers.progressId, progressId)),
   ]);
   return {
-    row: row!,
-    quest: quest!,
+    row,
+    quest,
     steps: steps as ProgressState['steps'],
     answers: new Map(answers.map((a) => [a.stepId, { correct: a.correct, answer: a.answer }])),
   };
