@@ -54,6 +54,17 @@ function pgCode(error: unknown): string | undefined {
   return undefined;
 }
 
+// During an outage every request fails the same way: the access lines (status 503) count them, and
+// the cause is logged with its stack once per interval rather than hundreds of times a second.
+const OUTAGE_LOG_INTERVAL_MS = 10_000;
+let lastOutageLog = 0;
+function logDatabaseOutage(error: DatabaseUnavailableError): void {
+  const now = Date.now();
+  if (now - lastOutageLog < OUTAGE_LOG_INTERVAL_MS) return;
+  lastOutageLog = now;
+  logger().error({ err: error }, 'database unavailable: answering 503 DATABASE_UNAVAILABLE');
+}
+
 /** How long a client should wait before retrying when a backend is down. */
 const RETRY_AFTER_SECONDS = '5';
 
@@ -64,7 +75,7 @@ export function toApiError(error: unknown, requestId: string | null): ApiError {
   // RLS or a guard trigger said no: the caller is not allowed, which is a 403, not a crash.
   if (pgCode(error) === '42501') return new ApiError('FORBIDDEN', 'You are not allowed to do that');
   if (error instanceof DatabaseUnavailableError) {
-    logger().error({ err: error }, 'database unavailable');
+    logDatabaseOutage(error);
     return new ApiError('DATABASE_UNAVAILABLE', 'The service is temporarily unavailable; try again in a few seconds', undefined, {
       'Retry-After': RETRY_AFTER_SECONDS,
     });
