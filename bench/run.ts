@@ -10,6 +10,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseRunArgs, UsageError, type RunArgs } from './lib/args';
 import { benchDatabase } from './lib/bench-db';
@@ -35,12 +36,12 @@ async function main() {
     if (scale === null) throw new Error(`${args.databaseUrl} is not seeded: run without --skip-seed (or npm run bench:seed) first`);
     args.scale = scale;
     console.log(`Using the scale ${scale} data set already in the bench database.`);
-    // The data set may predate the code: apply any newer migration (idempotent).
-    const applied = await migrateBenchDatabase(args.databaseUrl);
-    if (applied.length) console.log(`Applied ${applied.join(', ')} to the bench database.`);
   } else {
     await seedBenchDatabase(args);
   }
+  // A data set seeded earlier may predate the code: apply any newer migration (idempotent).
+  const applied = await migrateBenchDatabase(args.databaseUrl);
+  if (applied.length) console.log(`Applied ${applied.join(', ')} to the bench database.`);
 
   if (args.skipBuild) console.log('Skipping next build (using the existing .next).');
   else await buildNext(repo, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
@@ -50,8 +51,8 @@ async function main() {
   console.log(`${fixtures.tokens.length} learners signed in; ${fixtures.playable.length} progress rows to move, ${fixtures.gradable.length} open quiz steps to grade.`);
   const machine = await machineInfo(args.databaseUrl, repo);
 
-  const profileDir = args.cpuProf ? path.join(repo, 'bench', 'profiles') : undefined;
-  if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+  // Outside the repository, so a profile is never committed by accident.
+  const profileDir = args.cpuProf ? fs.mkdtempSync(path.join(os.tmpdir(), 'workfree-bench-profile-')) : undefined;
   const servers: StartedServer[] = [];
   const measurements: Measurement[] = [];
   try {
@@ -114,6 +115,7 @@ async function main() {
   } else {
     console.log('--only: partial run, bench/results.json left as it was.');
   }
+  if (profileDir) console.log(`CPU profile of next start in ${profileDir} (open it in Chrome DevTools).`);
   console.log(`Done in ${results.totalSeconds} s.`);
 }
 

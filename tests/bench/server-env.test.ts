@@ -20,7 +20,7 @@ describe('the environment next start gets during the benchmark', () => {
   });
 
   it('is a configuration the app accepts', () => {
-    const parsed = parseEnv(env);
+    const parsed = parseEnv({ ...process.env, ...env } as NodeJS.ProcessEnv);
     expect(parsed.ENABLE_BENCH_ROUTES).toBe(true);
     expect(parsed.REDIS_URL).toBeUndefined();
     expect(parsed.AUTH_JWT_SECRET).toHaveLength(43);
