@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { startAppUnderTest } from './lib/app-under-test';
+import { exitAfter } from './lib/private-services';
 import { runOpenLoop } from './lib/arrival-scheduler';
 import { BENCH_EMAIL_DOMAIN, BENCH_PASSWORD } from './lib/bench-data';
 import { answersWithin, formatCheckTable, judgeOutage, recoveryAfter, type FaultCheck, type TimedAnswer } from './lib/fault-checks';
@@ -57,6 +58,8 @@ async function seededLearnerEmail(databaseUrl: string): Promise<string> {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), { flags: ['skip-build'] });
+  // Setup (seed, build, start) plus about two minutes of scenarios: a hang anywhere ends the run.
+  exitAfter(23 * 60, 'The fault run');
   console.log(`Faults: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const app = await startAppUnderTest({ cwd: process.cwd(), scale: SCALE, learners: LEARNERS, skipBuild: args.flags.has('skip-build'), tokenTtlSeconds: 3600 });
   const client = createLoopbackClient(app.url, { timeoutMs: 15_000 });

@@ -15,7 +15,8 @@ import { startAppUnderTest, type AppUnderTest } from './lib/app-under-test';
 import { runOpenLoop } from './lib/arrival-scheduler';
 import { errorBreakdown, formatMs, summarise, summariseByWindow, type RequestRecord, type WindowSummary } from './lib/latency-stats';
 import { createLoopbackClient } from './lib/loopback-client';
-import { memoryTrend, startMemorySampler } from './lib/memory-sampler';
+import { memoryTrend, processTreeCpuSeconds, startMemorySampler } from './lib/memory-sampler';
+import { exitAfter } from './lib/private-services';
 import { mintAccessTokens } from './lib/sessions';
 import { parseSoakArgs, type SoakOptions } from './lib/soak-args';
 import { memoryWarmupSeconds, soakChecks, SOAK_TARGETS } from './lib/soak-verdict';
@@ -24,6 +25,8 @@ import { createWorkloadRunner } from './lib/workload-runner';
 
 const DEFAULTS = { rate: 200, durationSeconds: 300, users: 400, scale: 0.02 };
 const SAMPLE_EVERY_MS = 10_000;
+/** Seeding, building and starting: generous for a busy 2-core machine, but not unbounded. */
+const SETUP_BUDGET_SECONDS = 20 * 60;
 const REQUEST_TIMEOUT_MS = 30_000;
 
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -50,6 +53,7 @@ async function prepare(options: SoakOptions): Promise<{ url: string; pid: number
 
 async function main(): Promise<number> {
   const options = parseSoakArgs(process.argv.slice(2), DEFAULTS);
+  exitAfter(SETUP_BUDGET_SECONDS + options.durationSeconds + 120, 'The soak');
   console.log(
     `Soak: ${options.rate} req/s for ${options.durationSeconds} s (cap ${options.maxRequests} requests), ${options.users} learners, ` +
       `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${load()}`,
@@ -68,6 +72,7 @@ async function main(): Promise<number> {
 
     const startedAt = performance.now();
     const loadStart = load();
+    const cpuAtStart = pid === undefined ? undefined : processTreeCpuSeconds(pid);
     const records: RequestRecord[] = [];
     const runner = createWorkloadRunner({ client, learners, catalog, startedAt, record: (r) => records.push(r) });
     const sampler = startMemorySampler({
@@ -88,6 +93,8 @@ async function main(): Promise<number> {
     clearInterval(ticker);
     await runner.drain(REQUEST_TIMEOUT_MS + 1000);
     sampler.stop();
+    const cpuAtEnd = pid === undefined ? undefined : processTreeCpuSeconds(pid);
+    const wallSeconds = (performance.now() - startedAt) / 1000;
     const runSeconds = options.durationSeconds;
     const windows = summariseByWindow(records, 60, runSeconds);
     for (const w of windows.slice(printed)) printWindow(w, lastRss());
@@ -112,7 +119,15 @@ async function main(): Promise<number> {
     console.log(`\nmemory (${judged}): ${sampler.samples.map((s) => (s.treeRssMb ?? s.metricsRssMb)?.toFixed(0) ?? '?').join(' ')} MB`);
     if (metricsTrend) console.log(`  /api/metrics RSS: first minute ${metricsTrend.firstMinuteMb.toFixed(1)} MB, last ${metricsTrend.lastMinuteMb.toFixed(1)} MB, slope ${metricsTrend.slopeMbPerMinute.toFixed(2)} MB/min`);
 
-    const offeredRate = (loop.sent) / runSeconds;
+    const offeredRate = loop.sent / runSeconds;
+    const answered = total.ok + total.expected + records.filter((r) => r.status > 0 && r.outcome === 'error').length;
+    const serverCpu =
+      cpuAtStart !== undefined && cpuAtEnd !== undefined
+        ? { seconds: cpuAtEnd - cpuAtStart, cores: (cpuAtEnd - cpuAtStart) / wallSeconds, msPerAnsweredRequest: answered ? ((cpuAtEnd - cpuAtStart) * 1000) / answered : 0 }
+        : undefined;
+    if (serverCpu) {
+      console.log(`server CPU: ${serverCpu.seconds.toFixed(1)} s over ${wallSeconds.toFixed(0)} s = ${serverCpu.cores.toFixed(2)} cores on average, ${serverCpu.msPerAnsweredRequest.toFixed(1)} ms per answered request`);
+    }
     const verdict = soakChecks({ requests: total.requests, errors: total.errors, targetRate: options.rate, offeredRate, memory: trend });
     console.log(`\nTotal: ${total.requests} requests, p50 ${formatMs(total.p50)}, p95 ${formatMs(total.p95)}, p99 ${formatMs(total.p99)}, max ${formatMs(total.max)}; generator lag max ${formatMs(loop.maxLagMs)}; load ${loadStart} → ${load()}`);
     for (const check of verdict.checks) console.log(`  ${check.pass ? 'PASS' : 'FAIL'}  ${check.name}: ${check.detail}`);
@@ -129,6 +144,7 @@ async function main(): Promise<number> {
       perOp,
       errors: breakdown,
       generator: { sent: loop.sent, offeredRate, maxLagMs: loop.maxLagMs },
+      serverCpu,
       memory: { judged, warmupSeconds: warmup, trend, metricsTrend, samples: sampler.samples },
       checks: verdict.checks,
       pass: verdict.pass,

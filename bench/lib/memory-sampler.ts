@@ -13,6 +13,18 @@ export interface MemorySample {
   treeRssMb: number | undefined;
   /** process_resident_memory_bytes from /api/metrics, MB (the process that serves the API). */
   metricsRssMb: number | undefined;
+  /** CPU time (user + system) the server's process tree has used so far, seconds. */
+  treeCpuSeconds: number | undefined;
+}
+
+/** Linux reports CPU times in clock ticks of 1/100 s (USER_HZ). */
+const TICKS_PER_SECOND = 100;
+
+/** utime + stime of a /proc/<pid>/stat line, in seconds. */
+export function parseCpuSeconds(stat: string): number | undefined {
+  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(rest[11]) + Number(rest[12]);
+  return Number.isFinite(ticks) ? ticks / TICKS_PER_SECOND : undefined;
 }
 
 /** VmRSS of a /proc/<pid>/status text, in kB; undefined when absent (a zombie, a kernel thread). */
@@ -76,6 +88,24 @@ export function processTreeRssMb(pid: number): number | undefined {
     }
   }
   return found ? totalKb / 1024 : undefined;
+}
+
+/** CPU seconds used so far by `pid` and its descendants; undefined when `pid` is gone. */
+export function processTreeCpuSeconds(pid: number): number | undefined {
+  let total = 0;
+  let found = false;
+  for (const member of processTree(pid, readParents())) {
+    try {
+      const seconds = parseCpuSeconds(readFileSync(`/proc/${member}/stat`, 'utf8'));
+      if (seconds !== undefined) {
+        total += seconds;
+        found = true;
+      }
+    } catch {
+      // Gone already.
+    }
+  }
+  return found ? total : undefined;
 }
 
 /** One unlabelled sample of a Prometheus text exposition, e.g. process_resident_memory_bytes. */
@@ -157,6 +187,7 @@ export function startMemorySampler(options: {
   const sample = async () => {
     const t = (performance.now() - options.startedAt) / 1000;
     const treeRssMb = options.pid === undefined ? undefined : processTreeRssMb(options.pid);
+    const treeCpuSeconds = options.pid === undefined ? undefined : processTreeCpuSeconds(options.pid);
     let metricsRssMb: number | undefined;
     if (options.metrics) {
       try {
@@ -172,7 +203,7 @@ export function startMemorySampler(options: {
         // A slow or missing metrics route is reported as a gap, not a failure of the run.
       }
     }
-    samples.push({ t, treeRssMb, metricsRssMb });
+    samples.push({ t, treeRssMb, metricsRssMb, treeCpuSeconds });
   };
   void sample();
   const timer = setInterval(() => void sample(), options.intervalMs);

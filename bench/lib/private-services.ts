@@ -5,7 +5,7 @@
  * that is the fault being injected. Everything is torn down on exit, Ctrl-C or a crash.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, chownSync, existsSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, chownSync, existsSync, openSync, closeSync, readFileSync, readdirSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -197,11 +197,36 @@ export function registerExitCleanup(clean: () => void): () => void {
   return () => openServices.delete(clean);
 }
 
+/**
+ * Kills this process's children and their process groups (a `next start` still starting runs
+ * detached in its own group and is not registered yet): an orphaned server would keep its port
+ * and, writing to a closed pipe, spin on EPIPE errors.
+ */
+function killChildrenSync(): void {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      const pid = Number(entry);
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        process.kill(pid, 'SIGKILL');
+      }
+    } catch {
+      // gone already, or not ours to read
+    }
+  }
+}
+
 /** The last line of defence: exit handlers may only do synchronous work. */
 function installExitHooks(): void {
   if (exitHooksInstalled) return;
   exitHooksInstalled = true;
   const cleanAll = () => {
+    killChildrenSync();
     for (const clean of openServices) clean();
     openServices.clear();
   };
@@ -250,4 +275,16 @@ export async function startPrivateServices(options: { pgPort?: number; redisPort
       openServices.delete(cleanSync);
     },
   };
+}
+
+/**
+ * A hard deadline for the whole run: whatever hangs (a build, a server that never answers), the
+ * process ends, and the exit hooks stop everything it started.
+ */
+export function exitAfter(seconds: number, what: string): void {
+  installExitHooks();
+  setTimeout(() => {
+    console.error(`\n${what} did not finish within ${Math.round(seconds)} s: stopping everything.`);
+    process.exit(3);
+  }, seconds * 1000).unref();
 }

@@ -1,4 +1,4 @@
-import { linearSlope, memoryTrend, parsePpid, parseVmRssKb, processTree, prometheusValue } from '@/bench/lib/memory-sampler';
+import { linearSlope, memoryTrend, parseCpuSeconds, parsePpid, parseVmRssKb, processTree, prometheusValue } from '@/bench/lib/memory-sampler';
 
 describe('memory sampling', () => {
   it('reads VmRSS from /proc/<pid>/status', () => {
@@ -9,6 +9,11 @@ describe('memory sampling', () => {
 
   it('reads the parent pid from /proc/<pid>/stat even when the command name has spaces and parentheses', () => {
     expect(parsePpid('1234 (next-server (v16)) S 1200 1234 1234 0 -1')).toBe(1200);
+  });
+
+  it('reads user + system CPU time from /proc/<pid>/stat, in seconds', () => {
+    // Fields after the name: state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime …
+    expect(parseCpuSeconds('77 (next-server (v16)) R 1 77 77 0 -1 4194304 100 0 0 0 1234 566 0 0 20 0 11')).toBe(18);
   });
 
   it('collects a process and all its descendants, not its siblings', () => {
