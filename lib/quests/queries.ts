@@ -187,10 +187,12 @@ export function questRefFilter(ref: string): SQL {
   return UUID.test(ref) ? or(eq(quests.id, ref), eq(quests.slug, ref))! : eq(quests.slug, ref);
 }
 
-/** The overview of one published quest (by id or slug): details, objectives, prerequisites, outline. */
-export async function getQuestOverview(claims: JwtClaims | null, ref: string): Promise<QuestOverview | null> {
-  return asUser(claims, (tx) => questOverviewIn(tx, ref));
+/** The overview of one published quest (by id or slug): details, objectives, prerequisites, outline (anonymous reads cached). */
+export function getQuestOverview(claims: JwtClaims | null, ref: string): Promise<QuestOverview | null> {
+  return claims === null ? anonymousOverview(ref) : asUser(claims, (tx) => questOverviewIn(tx, ref));
 }
+
+const anonymousOverview = cachedCatalogRead('overview', (ref: string) => asUser(null, (tx) => questOverviewIn(tx, ref)));
 
 async function questOverviewIn(tx: Tx, ref: string): Promise<QuestOverview | null> {
   const [row] = await tx

@@ -26,7 +26,7 @@ import { quests } from '@/lib/db/schema';
 import { archiveQuest, publishQuest, unpublishQuest } from '@/lib/admin/quests/lifecycle';
 import { PUBLISHED_CATALOG_TAG } from '@/lib/quests/catalog-cache';
 import { catalogParamsSchema } from '@/lib/quests/catalog-params';
-import { listFeaturedQuests, listPublishedQuests, listQuestCategories } from '@/lib/quests/queries';
+import { getQuestOverview, listFeaturedQuests, listPublishedQuests, listQuestCategories } from '@/lib/quests/queries';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { createTestQuest, createTestUser, testQuest, type TestUser } from '../../support/fixtures';
 import { sessionOf } from '../admin/quests/editor-fixtures';
@@ -53,6 +53,7 @@ describe('published catalog cache', () => {
 
   it('shares one anonymous read until the catalog is revalidated', async () => {
     expect(await slugs()).toEqual(['cached-free', 'cached-premium']);
+    expect((await getQuestOverview(null, 'cached-free'))?.title).toBe('Quest cached-free');
     // A change made behind the app's back (as a script would) is not seen: the read was cached…
     await asService('test-rename', (tx) => tx.update(quests).set({ title: 'Renamed outside' }).where(eq(quests.slug, 'cached-free')));
     const titleOf = async (claims: TestUser['claims'] | null) =>
@@ -61,6 +62,10 @@ describe('published catalog cache', () => {
     // …while a signed-in read, never cached, is.
     const learner = await createTestUser();
     expect(await titleOf(learner.claims)).toBe('Renamed outside');
+    // The same for a quest's overview page, read once above.
+    expect((await getQuestOverview(null, 'cached-free'))?.title).toBe('Quest cached-free');
+    expect((await getQuestOverview(learner.claims, 'cached-free'))?.title).toBe('Renamed outside');
+    revalidated.length = 0;
   });
 
   it('publishing, unpublishing and archiving drop the cached catalog at once', async () => {
@@ -73,8 +78,10 @@ describe('published catalog cache', () => {
     expect(await slugs()).toContain('cached-draft');
     expect(await listQuestCategories(null)).toEqual([{ name: 'Cache', count: 3 }]);
 
+    expect((await getQuestOverview(null, 'cached-draft'))?.slug).toBe('cached-draft');
     await unpublishQuest(sessionOf(admin), id);
     expect(await slugs()).not.toContain('cached-draft');
+    expect(await getQuestOverview(null, 'cached-draft')).toBeNull();
 
     revalidated.length = 0;
     await archiveQuest(sessionOf(admin), id);
