@@ -80,6 +80,7 @@ async function main(): Promise<number> {
       startedAt,
       intervalMs: SAMPLE_EVERY_MS,
       metrics: metricsToken ? { url: `${url}/api/metrics`, token: metricsToken } : undefined,
+      inFlight: () => runner.inFlight(),
     });
     const lastRss = () => sampler.samples.at(-1)?.treeRssMb ?? sampler.samples.at(-1)?.metricsRssMb;
     console.log('\nminute   requests   offered       served          latency (from scheduled send time)            errors   memory');
@@ -116,7 +117,8 @@ async function main(): Promise<number> {
     const judged = treeSeries.length ? 'process tree RSS (/proc)' : 'process_resident_memory_bytes (/api/metrics)';
     const trend = memoryTrend(treeSeries.length ? treeSeries : metricsSeries, warmup, SOAK_TARGETS.maxMemorySlopeMbPerMinute);
     const metricsTrend = metricsSeries.length ? memoryTrend(metricsSeries, warmup, SOAK_TARGETS.maxMemorySlopeMbPerMinute) : undefined;
-    console.log(`\nmemory (${judged}): ${sampler.samples.map((s) => (s.treeRssMb ?? s.metricsRssMb)?.toFixed(0) ?? '?').join(' ')} MB`);
+    console.log(`\nmemory (${judged}), every ${SAMPLE_EVERY_MS / 1000} s: ${sampler.samples.map((s) => (s.treeRssMb ?? s.metricsRssMb)?.toFixed(0) ?? '?').join(' ')} MB`);
+    console.log(`requests in flight at those moments: ${sampler.samples.map((s) => s.inFlight ?? '?').join(' ')}`);
     if (metricsTrend) console.log(`  /api/metrics RSS: first minute ${metricsTrend.firstMinuteMb.toFixed(1)} MB, last ${metricsTrend.lastMinuteMb.toFixed(1)} MB, slope ${metricsTrend.slopeMbPerMinute.toFixed(2)} MB/min`);
 
     const offeredRate = loop.sent / runSeconds;

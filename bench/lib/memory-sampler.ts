@@ -15,6 +15,8 @@ export interface MemorySample {
   metricsRssMb: number | undefined;
   /** CPU time (user + system) the server's process tree has used so far, seconds. */
   treeCpuSeconds: number | undefined;
+  /** Requests in flight at that moment: a backlog holds memory that a leak would not explain. */
+  inFlight: number | undefined;
 }
 
 /** Linux reports CPU times in clock ticks of 1/100 s (USER_HZ). */
@@ -182,10 +184,12 @@ export function startMemorySampler(options: {
   startedAt: number;
   intervalMs: number;
   metrics?: { url: string; token: string };
+  inFlight?: () => number;
 }): MemorySampler {
   const samples: MemorySample[] = [];
   const sample = async () => {
     const t = (performance.now() - options.startedAt) / 1000;
+    const inFlight = options.inFlight?.();
     const treeRssMb = options.pid === undefined ? undefined : processTreeRssMb(options.pid);
     const treeCpuSeconds = options.pid === undefined ? undefined : processTreeCpuSeconds(options.pid);
     let metricsRssMb: number | undefined;
@@ -203,7 +207,7 @@ export function startMemorySampler(options: {
         // A slow or missing metrics route is reported as a gap, not a failure of the run.
       }
     }
-    samples.push({ t, treeRssMb, metricsRssMb, treeCpuSeconds });
+    samples.push({ t, treeRssMb, metricsRssMb, treeCpuSeconds, inFlight });
   };
   void sample();
   const timer = setInterval(() => void sample(), options.intervalMs);
