@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '@/lib/env';
 import * as schema from './schema';
+import { DatabaseBreaker, type BreakerOptions } from './breaker';
 
 /**
  * The database port's two drivers. Nothing outside lib/db imports this module: application code
@@ -26,6 +27,8 @@ export interface DbSession {
 export interface DbConnection {
   readonly kind: 'pglite' | 'postgres';
   readonly db: Database;
+  /** PostgreSQL only: bounds how long a transaction may wait on a database that went away. */
+  readonly breaker?: DatabaseBreaker;
   withSession<T>(fn: (session: DbSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -46,24 +49,44 @@ export function pgliteConnection(client: PGlite): DbConnection {
   };
 }
 
-export function postgresConnection(url: string, options: { max?: number } = {}): DbConnection {
-  const client = postgres(url, {
-    // Supabase's transaction pooler (port 6543) cannot keep prepared statements.
-    prepare: false,
-    max: options.max ?? 10,
-    onnotice: () => {},
-    // A database that is down must fail a request within seconds (503), not hold it for the
-    // driver's default of 30 s. Connections are opened per query as needed, so once the database
-    // is back the next request simply connects again: no restart of the app.
-    connect_timeout: 3,
-    // Idle connections are closed after a minute and every connection is renewed within an hour,
-    // so a pool never keeps sockets that a restart or failover left dead for long.
-    idle_timeout: 60,
-    max_lifetime: 60 * 60,
+export function postgresConnection(url: string, options: { max?: number; breaker?: BreakerOptions } = {}): DbConnection {
+  const open = () =>
+    postgres(url, {
+      // Supabase's transaction pooler (port 6543) cannot keep prepared statements.
+      prepare: false,
+      max: options.max ?? 10,
+      onnotice: () => {},
+      // A database that is down must fail a request within seconds (503), not hold it for the
+      // driver's default of 30 s. Connections are opened per query as needed, so once the database
+      // is back the next request simply connects again: no restart of the app.
+      connect_timeout: 3,
+      // Idle connections are closed after a minute and every connection is renewed within an hour,
+      // so a pool never keeps sockets that a restart or failover left dead for long.
+      idle_timeout: 60,
+      max_lifetime: 60 * 60,
+    });
+  let client = open();
+  let db = drizzlePostgres({ client, schema }) as unknown as Database;
+  const breaker = new DatabaseBreaker({
+    ...options.breaker,
+    onOpen: () => {
+      // After an outage the old pool cannot be trusted: a slot can stay held by a transaction
+      // whose queries never settle, and its connections have been seen writing garbage to the
+      // next server (postgres-js 3.4.9). So new transactions get a fresh pool, and the old one is
+      // destroyed at once (timeout 0), which also frees every connection it still holds.
+      const old = client;
+      client = open();
+      db = drizzlePostgres({ client, schema }) as unknown as Database;
+      old.end({ timeout: 0 }).catch(() => {});
+      options.breaker?.onOpen?.();
+    },
   });
   return {
     kind: 'postgres',
-    db: drizzlePostgres({ client, schema }) as unknown as Database,
+    get db() {
+      return db;
+    },
+    breaker,
     withSession: async (fn) => {
       const reserved = await client.reserve();
       try {

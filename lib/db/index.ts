@@ -21,11 +21,11 @@ export class InvalidClaimsError extends Error {
  * null. RLS decides what the caller sees. This is how every request reaches the database.
  */
 export async function asUser<T>(claims: JwtClaims | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const { db } = await getConnection();
-  if (claims === null) return withRole(db, 'anon', { role: 'anon' }, fn);
+  const connection = await getConnection();
+  if (claims === null) return withRole(connection.db, 'anon', { role: 'anon' }, fn, connection.breaker);
   const parsed = jwtClaimsSchema.safeParse(claims);
   if (!parsed.success) throw new InvalidClaimsError();
-  return withRole(db, 'authenticated', parsed.data, fn);
+  return withRole(connection.db, 'authenticated', parsed.data, fn, connection.breaker);
 }
 
 /**
@@ -33,6 +33,6 @@ export async function asUser<T>(claims: JwtClaims | null, fn: (tx: Tx) => Promis
  * the grader, admin jobs that say so); `job` names it in the claims for the logs and audit trail.
  */
 export async function asService<T>(job: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const { db } = await getConnection();
-  return withRole(db, 'service_role', { role: 'service_role', job }, fn);
+  const connection = await getConnection();
+  return withRole(connection.db, 'service_role', { role: 'service_role', job }, fn, connection.breaker);
 }

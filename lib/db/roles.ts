@@ -6,6 +6,7 @@ import type { Database } from './connection';
 import type * as schema from './schema';
 import { withAfterCommitScope } from './after-commit';
 import { classifyDatabaseError } from './unavailable';
+import type { DatabaseBreaker } from './breaker';
 
 export type Tx = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 
@@ -21,29 +22,35 @@ export type DbRole = 'anon' | 'authenticated' | 'service_role';
  * the allow-list above rather than as text spliced into SQL.
  *
  * Callbacks queued with afterCommit run once the transaction has committed, and a lost connection
- * surfaces as DatabaseUnavailableError (503), not as whatever the driver threw.
+ * surfaces as DatabaseUnavailableError (503), not as whatever the driver threw. With a `breaker`
+ * (PostgreSQL), waiting for a connection is bounded and an outage fails fast (lib/db/breaker.ts).
  */
 export async function withRole<T>(
   db: Database,
   role: DbRole,
   claims: Record<string, unknown>,
   fn: (tx: Tx) => Promise<T>,
+  breaker?: DatabaseBreaker,
 ): Promise<T> {
   if (role !== 'anon' && role !== 'authenticated' && role !== 'service_role') {
     throw new Error(`Refusing to switch to database role ${String(role)}`);
   }
-  try {
-    return await withAfterCommitScope(() =>
-      db.transaction(async (tx) => {
-        await tx.execute(
-          sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', ${role}, true)`,
-        );
-        return fn(tx as Tx);
-      }),
-    );
-  } catch (error) {
-    throw classifyDatabaseError(error);
-  }
+  const transaction = async (begun: () => void): Promise<T> => {
+    try {
+      return await withAfterCommitScope(() =>
+        db.transaction(async (tx) => {
+          await tx.execute(
+            sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', ${role}, true)`,
+          );
+          begun();
+          return fn(tx as Tx);
+        }),
+      );
+    } catch (error) {
+      throw classifyDatabaseError(error);
+    }
+  };
+  return breaker ? breaker.run(transaction) : transaction(() => {});
 }
 
 /** Rows of a raw `sql` query; the two drivers shape execute()'s result differently. */
