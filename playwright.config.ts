@@ -38,7 +38,9 @@ export default defineConfig({
   webServer: {
     // A fresh database per run: leftovers of an aborted run (an extra published quest) would skew counts.
     command: `rm -rf .data/e2e-pglite && npm run build && npx next start -H 127.0.0.1 -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
+    // Readiness, not liveness: /api/health answers before the database is up, and the embedded
+    // database's first use (migrations, seed) would otherwise land on the first test's request.
+    url: `http://127.0.0.1:${PORT}/api/health/ready`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
     env: {
