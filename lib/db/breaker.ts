@@ -69,7 +69,12 @@ export class DatabaseBreaker {
    * reject with DatabaseUnavailableError when the database cannot be reached.
    */
   run<T>(transaction: (begun: () => void) => Promise<T>): Promise<T> {
-    const probe = this.admit();
+    let probe: boolean;
+    try {
+      probe = this.admit();
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise<T>((resolve, reject) => {
       let settled = false;
       const entry: InFlight = {
