@@ -256,7 +256,7 @@ function judge(o: Observed): { checks: FaultCheck[]; outage: ReturnType<typeof j
     0,
   );
   const health = o.probes.filter((p) => p.op === 'health' && p.sentMs >= o.pgDownAt && p.sentMs < o.pgBackAt);
-  const readyDown = o.probes.filter((p) => p.op === 'ready' && p.sentMs >= o.pgDownAt + READY_GRACE_MS && p.sentMs < o.pgStartAt);
+  const readyDown = o.probes.filter((p) => p.op === 'ready' && p.sentMs >= o.pgDownAt + READY_GRACE_MS && p.doneMs < o.pgStartAt);
   const readyAfter = o.probes.filter((p) => p.op === 'ready' && o.dbRecovery && p.sentMs >= o.pgBackAt + o.dbRecovery.stableMs && p.sentMs < o.redisStopAt);
   const afterRecovery = o.dbRecovery ? o.answers.filter((a) => a.sentMs >= o.pgBackAt + o.dbRecovery!.stableMs && a.doneMs < o.redisStopAt) : [];
   const redisDownLoad = answersWithin(o.answers, o.redisDownAt, o.redisStartAt);
