@@ -1,7 +1,9 @@
 import 'server-only';
 import { and, asc, eq, notExists, sql } from 'drizzle-orm';
-import type { Tx } from '@/lib/db';
+import { afterCommit, type Tx } from '@/lib/db';
 import { achievements, userAchievements, xpLedger } from '@/lib/db/schema';
+import { appMetrics } from '@/lib/observability/app-metrics';
+import { logger } from '@/lib/observability/logger';
 import { ACHIEVEMENT_RARITIES, achievementCriteriaSchema, type AchievementCriteria } from './criteria';
 import { criterionProgress } from './evaluate-criteria';
 import { learnerStats } from './learner-stats';
@@ -41,13 +43,10 @@ export function byRarityThenName(a: { rarity: string; name: string }, b: { rarit
 export function parseStoredCriteria(achievement: { id: string; slug: string; criteria: unknown }): AchievementCriteria | null {
   const parsed = achievementCriteriaSchema.safeParse(achievement.criteria);
   if (parsed.success) return parsed.data;
-  console.warn(JSON.stringify({
-    level: 'warn',
-    msg: 'skipping achievement with invalid criteria',
-    achievementId: achievement.id,
-    slug: achievement.slug,
-    issues: parsed.error.issues.map((issue) => issue.message),
-  }));
+  logger().warn(
+    { achievementId: achievement.id, slug: achievement.slug, issues: parsed.error.issues.map((issue) => issue.message) },
+    'skipping achievement with invalid criteria',
+  );
   return null;
 }
 
@@ -96,10 +95,15 @@ export async function evaluateAchievements(tx: Tx, userId: string): Promise<Unlo
       const a = dueById.get(achievementId);
       return a ? [{ ...a, unlockedAt }] : [];
     });
-    await tx
+    const credited = await tx
       .insert(xpLedger)
       .values(fresh.map((a) => ({ userId, achievementId: a.id, reason: 'achievement_unlocked' as const, amount: a.xpReward })))
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning({ amount: xpLedger.amount });
+    // Only rows actually written count (the once-per-achievement index may have said no), and
+    // only once the completion's transaction commits.
+    const xp = credited.reduce((sum, row) => sum + row.amount, 0);
+    if (xp > 0) afterCommit(() => appMetrics().xpGranted.inc({}, xp));
     unlocked.push(
       ...fresh.sort(byRarityThenName).map((a) => ({
         id: a.id,

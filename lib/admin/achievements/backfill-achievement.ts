@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { ApiError } from '@/lib/api/errors';
 import { recordAdminAction } from '@/lib/audit/record-admin-action';
 import type { Session } from '@/lib/auth/types';
-import { asService, queryRows } from '@/lib/db';
+import { afterCommit, asService, queryRows } from '@/lib/db';
+import { appMetrics } from '@/lib/observability/app-metrics';
 import { qualifyingLearners } from './qualifying-learners';
 import { findAdminAchievement } from './queries';
 import type { BackfillResult } from './types';
@@ -59,6 +60,9 @@ export async function backfillAchievement(session: Session, id: string, requestI
     const qualifying = Number(counts?.qualifying ?? 0);
     const awarded = Number(counts?.awarded ?? 0);
     const result: BackfillResult = { awarded, alreadyHeld: qualifying - awarded, qualifying };
+    const xpGranted = Number(counts?.credited ?? 0) * achievement.xpReward;
+    // Counted for /api/metrics once the awards (and their audit entry) have committed.
+    if (xpGranted > 0) afterCommit(() => appMetrics().xpGranted.inc({}, xpGranted));
 
     await recordAdminAction(tx, session, {
       action: 'achievement.backfill',
@@ -69,7 +73,7 @@ export async function backfillAchievement(session: Session, id: string, requestI
       after: {
         unlockCount: achievement.unlockCount + awarded,
         ...result,
-        xpGranted: Number(counts?.credited ?? 0) * achievement.xpReward,
+        xpGranted,
         criteria,
       },
       requestId,

@@ -7,7 +7,9 @@ import { evaluateAchievements } from '@/lib/achievements/engine';
 import { learnerStats } from '@/lib/achievements/learner-stats';
 import { recordLearningDay } from '@/lib/streaks/record-learning-day';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
+import { appMetrics } from '@/lib/observability/app-metrics';
 import { createTestQuest, createTestUser, testQuest } from '../../support/fixtures';
+import { captureLogs } from '../observability/log-capture';
 
 const achievement = (slug: string, criteria: AchievementInput['criteria'], xpReward: number): AchievementInput => ({
   slug,
@@ -33,11 +35,11 @@ const CATALOG: AchievementInput[] = [
 describe('achievements engine', () => {
   let database: TestDatabase;
   // The 'broken' row warns on every evaluation; keep the output readable and assert on it once.
-  let warn: jest.SpyInstance;
+  let logs: ReturnType<typeof captureLogs>;
   const quest: Record<'basic' | 'security' | 'advanced' | 'big', string> = { basic: '', security: '', advanced: '', big: '' };
 
   beforeAll(async () => {
-    warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    logs = captureLogs();
     database = await createTestDatabase();
     await asService('test-fixture', async (tx) => {
       for (const a of CATALOG) await upsertAchievement(tx, a);
@@ -50,7 +52,7 @@ describe('achievements engine', () => {
     quest.big = await createTestQuest(testQuest('engine-big', { xpReward: 400 }));
   });
   afterAll(async () => {
-    warn.mockRestore();
+    logs.stop();
     await database.drop();
   });
 
@@ -158,11 +160,43 @@ describe('achievements engine', () => {
   });
 
   it('skips achievements whose stored criteria are invalid, with a warning', async () => {
-    warn.mockClear();
+    logs.clear();
     const user = await createTestUser();
     await asService('test-fixture', (tx) => complete(tx, user.id, quest.basic, 20));
     expect(slugs(await evaluate(user.id))).toEqual(['first-steps']);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('"slug":"broken"'));
+    expect(logs.lines()).toContainEqual(
+      expect.objectContaining({ level: 'warn', msg: 'skipping achievement with invalid criteria', slug: 'broken' }),
+    );
+  });
+
+  it('counts the XP of an unlock in workfree_xp_granted_total once the transaction commits, not before', async () => {
+    const user = await createTestUser();
+    const before = appMetrics().xpGranted.get();
+    const during = await asService('achievements', async (tx) => {
+      await complete(tx, user.id, quest.basic, 20);
+      const unlocked = await evaluateAchievements(tx, user.id);
+      expect(slugs(unlocked)).toEqual(['first-steps']);
+      return appMetrics().xpGranted.get();
+    });
+    expect(during).toBe(before);
+    // first-steps is worth 100; the quest's own 20 is the completion's to count, not the engine's.
+    expect(appMetrics().xpGranted.get()).toBe(before + 100);
+    // Evaluating again unlocks nothing new and counts nothing.
+    expect(await evaluate(user.id)).toEqual([]);
+    expect(appMetrics().xpGranted.get()).toBe(before + 100);
+  });
+
+  it('does not count the XP of an unlock whose transaction rolled back', async () => {
+    const user = await createTestUser();
+    const before = appMetrics().xpGranted.get();
+    await expect(
+      asService('achievements', async (tx) => {
+        await complete(tx, user.id, quest.basic, 20);
+        expect(slugs(await evaluateAchievements(tx, user.id))).toEqual(['first-steps']);
+        throw new Error('the completion failed after the unlock');
+      }),
+    ).rejects.toThrow('the completion failed');
+    expect(appMetrics().xpGranted.get()).toBe(before);
   });
 
   describe('learnerStats', () => {
