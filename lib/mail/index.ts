@@ -2,6 +2,7 @@ import 'server-only';
 import { asService } from '@/lib/db';
 import { mailOutbox } from '@/lib/db/schema';
 import { env, type Env } from '@/lib/env';
+import { logger } from '@/lib/observability/logger';
 import { mailMessageSchema, type MailMessage, type MailProvider, type ValidMailMessage } from './schemas';
 import { createSendGridSend, MailDeliveryError, type SendGridSend } from './sendgrid';
 
@@ -124,7 +125,7 @@ export async function sendMail(message: MailMessage): Promise<SentMail> {
     try {
       await record({ provider: 'sendgrid', mail, sentAt: null, providerMessageId: null, error: failure.message });
     } catch (recordError) {
-      console.error('mail: could not log a failed SendGrid delivery', recordError);
+      logger().error({ err: recordError, template: mail.template }, 'mail: could not log a failed SendGrid delivery');
     }
     throw failure;
   }

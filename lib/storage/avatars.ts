@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { asUser } from '@/lib/db';
 import { profiles } from '@/lib/db/schema';
 import type { Session } from '@/lib/auth/types';
+import { logger } from '@/lib/observability/logger';
 import { keyFromMediaUrl, storage } from './index';
 
 /**
@@ -40,6 +41,6 @@ export async function discardOldAvatar(session: Session, previousUrl: string | n
   try {
     await storage().delete(key);
   } catch (error) {
-    console.error(JSON.stringify({ level: 'warn', msg: 'could not delete a replaced avatar', key, error: String(error) }));
+    logger().warn({ key, err: error }, 'could not delete a replaced avatar');
   }
 }

@@ -2,12 +2,12 @@ import 'server-only';
 import { authAdapter } from '@/lib/auth';
 import { revokeAllFamilies } from '@/lib/auth/built-in/refresh-tokens';
 import { asService } from '@/lib/db';
+import { logger } from '@/lib/observability/logger';
 
 /** GoTrue takes a ban as a duration; a century stands for "until reinstated". */
 const SUPABASE_BAN_DURATION = '876000h';
 
-const warn = (msg: string, userId: string, error: unknown) =>
-  console.error(JSON.stringify({ level: 'warn', msg, userId, error: String(error) }));
+const warn = (msg: string, userId: string, error: unknown) => logger().warn({ userId, err: error }, msg);
 
 /**
  * Ends every session a user holds. Requests stop at once without this (loadSession refuses a

@@ -1,10 +1,11 @@
 import 'server-only';
 import type Stripe from 'stripe';
+import { logger } from '@/lib/observability/logger';
 import { upsertSubscription } from '../upsert-subscription';
 import type { WebhookContext } from './types';
 
 export function warn(event: Stripe.Event, msg: string, extra: Record<string, unknown> = {}) {
-  console.warn(JSON.stringify({ level: 'warn', msg, eventId: event.id, type: event.type, ...extra }));
+  logger().warn({ eventId: event.id, type: event.type, ...extra }, msg);
 }
 
 /**

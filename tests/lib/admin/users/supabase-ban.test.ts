@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../support/database
 import { createTestUser } from '../../../support/fixtures';
 import { SERVICE_ROLE_KEY } from '../../auth/supabase/gotrue-double';
 import { useGoTrueDouble } from '../../auth/supabase/support';
+import { captureLogs } from '../../observability/log-capture';
 
 /**
  * Under Supabase Auth the refresh tokens live in GoTrue, so suspending bans the account there
@@ -24,7 +25,7 @@ describe('suspension under Supabase Auth', () => {
     const admin = await createTestUser({ role: 'admin' });
     const learner = await createTestUser();
     const session = (await loadSession(admin.claims))!;
-    const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
+    const logs = captureLogs();
 
     const suspended = await suspendUser(session, learner.id, { reason: 'Ban test' });
     const ban = double().requestsTo('PUT', `/admin/users/${learner.id}`);
@@ -38,10 +39,10 @@ describe('suspension under Supabase Auth', () => {
 
     await reinstateUser(session, learner.id);
     expect(double().requestsTo('PUT', `/admin/users/${learner.id}`).at(-1)?.body).toMatchObject({ ban_duration: 'none' });
-    expect(logged.mock.calls.map(([line]) => JSON.parse(String(line)).msg)).toEqual([
-      'could not ban a suspended user in Supabase Auth',
-      'could not unban a reinstated user in Supabase Auth',
+    expect(logs.lines().filter((line) => line.userId === learner.id).map(({ level, msg }) => [level, msg])).toEqual([
+      ['warn', 'could not ban a suspended user in Supabase Auth'],
+      ['warn', 'could not unban a reinstated user in Supabase Auth'],
     ]);
-    logged.mockRestore();
+    logs.stop();
   });
 });

@@ -10,6 +10,7 @@ import { resetEnvForTests } from '@/lib/env';
 import { createTestDatabase, type TestDatabase } from '../../../support/database';
 import { createTestUser } from '../../../support/fixtures';
 import { call } from '../../../support/http';
+import { captureLogs } from '../../observability/log-capture';
 
 const SECRET = 'whsec_test';
 const ENV_KEYS = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE', 'STRIPE_PRICE_MONTHLY', 'STRIPE_PRICE_YEARLY'] as const;
@@ -115,7 +116,7 @@ describe('POST /api/webhooks/stripe', () => {
   let database: TestDatabase;
   const double = new StripeDouble();
   const saved: Partial<Record<(typeof ENV_KEYS)[number], string | undefined>> = {};
-  let warn: jest.SpyInstance;
+  let logs: ReturnType<typeof captureLogs>;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -127,10 +128,10 @@ describe('POST /api/webhooks/stripe', () => {
     process.env.STRIPE_PRICE_MONTHLY = 'price_monthly';
     process.env.STRIPE_PRICE_YEARLY = 'price_yearly';
     resetEnvForTests();
-    warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    logs = captureLogs();
   });
   afterAll(async () => {
-    warn.mockRestore();
+    logs.stop();
     for (const key of ENV_KEYS) {
       if (saved[key] === undefined) delete process.env[key];
       else process.env[key] = saved[key];
@@ -326,7 +327,9 @@ describe('POST /api/webhooks/stripe', () => {
     expect(response.status).toBe(200);
     expect(await eventRows(event.id)).toHaveLength(1);
     expect(await subscriptionRow('sub_nobody')).toBeUndefined();
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('unknown customer'));
+    expect(logs.lines()).toContainEqual(
+      expect.objectContaining({ level: 'warn', eventId: event.id, msg: expect.stringContaining('unknown customer') }),
+    );
 
     const session = { id: 'cs_nobody', object: 'checkout.session', mode: 'subscription', customer: 'cus_nobody', subscription: 'sub_nobody', client_reference_id: 'not-a-uuid' };
     expect((await deliver(eventOf('checkout.session.completed', session))).status).toBe(200);
