@@ -48,11 +48,25 @@ function isFetchFailure(error: unknown): boolean {
   return false;
 }
 
+const BRAND = Symbol.for('workfree.DatabaseUnavailableError');
+
 /** Thrown by asUser/asService when the database could not be reached; the route answers 503. */
 export class DatabaseUnavailableError extends Error {
+  readonly [BRAND] = true;
+
   constructor(cause: unknown) {
     super('The database is not reachable', { cause });
     this.name = 'DatabaseUnavailableError';
+  }
+
+  /**
+   * `instanceof` by brand, not by class identity. A production build can hold several copies of
+   * this module (route bundles), while the connection and its breaker live once per process on
+   * globalThis: an error made by the breaker's copy must still be recognised by every route's
+   * copy, or it would be answered 500 instead of 503.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
   }
 }
 

@@ -79,3 +79,18 @@ describe('a request while PostgreSQL cannot be reached', () => {
     }
   });
 });
+
+describe('DatabaseUnavailableError across copies of its module', () => {
+  it('is recognised by a second copy, as route bundles of a production build hold', () => {
+    let OtherCopy: typeof DatabaseUnavailableError | undefined;
+    jest.isolateModules(() => {
+      OtherCopy = (jest.requireActual('@/lib/db/unavailable') as typeof import('@/lib/db/unavailable')).DatabaseUnavailableError;
+    });
+    expect(OtherCopy).toBeDefined();
+    expect(OtherCopy).not.toBe(DatabaseUnavailableError);
+    expect(new OtherCopy!(new Error('down'))).toBeInstanceOf(DatabaseUnavailableError);
+    expect(new DatabaseUnavailableError(new Error('down'))).toBeInstanceOf(OtherCopy!);
+    expect(new Error('down')).not.toBeInstanceOf(OtherCopy!);
+    expect(classifyDatabaseError(new OtherCopy!(new Error('down')))).toBeInstanceOf(DatabaseUnavailableError);
+  });
+});
