@@ -31,11 +31,11 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
-function printWindow(w: WindowSummary, rssMb: number | undefined): void {
+function printWindow(w: WindowSummary, rssMb: number | undefined, withLoad = true): void {
   console.log(
     `  min ${String(w.window + 1).padStart(2)}  ${String(w.requests).padStart(6)} req  ${w.achievedRate.toFixed(1).padStart(6)} req/s  served ${w.servedRate.toFixed(1).padStart(6)}/s  ` +
       `p50 ${formatMs(w.p50).padStart(9)}  p95 ${formatMs(w.p95).padStart(9)}  p99 ${formatMs(w.p99).padStart(9)}  ` +
-      `errors ${w.errors}${w.expected ? ` (+${w.expected} expected 4xx)` : ''}  rss ${rssMb === undefined ? '?' : `${rssMb.toFixed(0)} MB`}  load ${load()}`,
+      `errors ${w.errors}${w.expected ? ` (+${w.expected} expected 4xx)` : ''}  rss ${rssMb === undefined ? '?' : `${rssMb.toFixed(0)} MB`}${withLoad ? `  load ${load()}` : ''}`,
   );
 }
 
@@ -84,11 +84,10 @@ async function main(): Promise<number> {
     });
     const lastRss = () => sampler.samples.at(-1)?.treeRssMb ?? sampler.samples.at(-1)?.metricsRssMb;
     console.log('\nminute   requests   offered       served          latency (from scheduled send time)            errors   memory');
-    let printed = 0;
+    let minute = 0;
     const ticker = setInterval(() => {
-      const minute = printed;
-      printed += 1;
-      printWindow(summarise(records.filter((r) => Math.floor(r.scheduledMs / 60_000) === minute), minute, 60), lastRss());
+      minute += 1;
+      printWindow(summarise(records.filter((r) => Math.floor(r.scheduledMs / 60_000) === minute - 1), minute - 1, 60), lastRss());
     }, 60_000);
     const loop = await runOpenLoop({ rate: options.rate, durationMs: options.durationSeconds * 1000, maxRequests: options.maxRequests, fire: runner.fire });
     clearInterval(ticker);
@@ -98,7 +97,10 @@ async function main(): Promise<number> {
     const wallSeconds = (performance.now() - startedAt) / 1000;
     const runSeconds = options.durationSeconds;
     const windows = summariseByWindow(records, 60, runSeconds);
-    for (const w of windows.slice(printed)) printWindow(w, lastRss());
+    // The live lines above count the answers in by then; this table has every request of each minute.
+    console.log(`\nper minute, complete (requests in flight at the end of each live line are included here):`);
+    const rssAt = (minute: number) => sampler.samples.filter((x) => x.t <= (minute + 1) * 60).at(-1)?.treeRssMb;
+    for (const w of windows) printWindow(w, rssAt(w.window), false);
 
     const total = summarise(records, 0, runSeconds);
     const opNames = [...new Set(records.map((r) => r.op))].sort();
@@ -131,6 +133,10 @@ async function main(): Promise<number> {
       console.log(`server CPU: ${serverCpu.seconds.toFixed(1)} s over ${wallSeconds.toFixed(0)} s = ${serverCpu.cores.toFixed(2)} cores on average, ${serverCpu.msPerAnsweredRequest.toFixed(1)} ms per answered request`);
     }
     const verdict = soakChecks({ requests: total.requests, errors: total.errors, targetRate: options.rate, offeredRate, memory: trend });
+    const saturated = sampler.samples.filter((x) => (x.inFlight ?? 0) >= learners.length * 0.9).length;
+    if (saturated) {
+      console.log(`  note: ${saturated} of ${sampler.samples.length} memory samples were taken with the server saturated (≥ 90 % of learners waiting): that memory holds the backlog`);
+    }
     console.log(`\nTotal: ${total.requests} requests, p50 ${formatMs(total.p50)}, p95 ${formatMs(total.p95)}, p99 ${formatMs(total.p99)}, max ${formatMs(total.max)}; generator lag max ${formatMs(loop.maxLagMs)}; load ${loadStart} → ${load()}`);
     for (const check of verdict.checks) console.log(`  ${check.pass ? 'PASS' : 'FAIL'}  ${check.name}: ${check.detail}`);
     console.log(verdict.pass ? '\nSOAK PASS' : '\nSOAK FAIL');
