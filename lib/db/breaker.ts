@@ -13,7 +13,10 @@ import { DatabaseUnavailableError } from './unavailable';
  *
  * - Acquire deadline: from the call until the transaction's first statement (set_config) has
  *   answered. That covers waiting for a pool slot, connecting and BEGIN, never the caller's own
- *   queries, so a legitimately long admin or analytics statement is not cut short.
+ *   queries, so a legitimately long admin or analytics statement is not cut short. A missed
+ *   deadline answers that caller "unavailable" (503); it opens the breaker only when no other
+ *   transaction has begun within the deadline either, so a pool that is merely saturated sheds
+ *   load without having its in-flight work torn down.
  * - Breaker: the first unavailable error (or a missed acquire deadline) opens it. While open, new
  *   transactions fail at once instead of piling onto a dead pool; after `cooldownMs` one
  *   transaction goes through as a probe, and whatever it ends with other than "unavailable"
@@ -43,6 +46,8 @@ interface InFlight {
 export class DatabaseBreaker {
   private state: State = 'closed';
   private openedAt = 0;
+  /** When a transaction last got its first statement answered: proof the database is alive. */
+  private lastBegunAt = Number.NEGATIVE_INFINITY;
   private readonly inFlight = new Set<InFlight>();
   private readonly acquireDeadlineMs: number;
   private readonly cooldownMs: number;
@@ -81,7 +86,7 @@ export class DatabaseBreaker {
         abandon: (error) => finish(() => reject(error)),
       };
       const acquireTimer = setTimeout(() => {
-        this.trip();
+        if (this.now() - this.lastBegunAt >= this.acquireDeadlineMs) this.trip();
         entry.abandon(unavailable(`no database connection within ${this.acquireDeadlineMs} ms`));
       }, this.acquireDeadlineMs);
       const finish = (settle: () => void) => {
@@ -93,7 +98,11 @@ export class DatabaseBreaker {
       };
       this.inFlight.add(entry);
 
-      transaction(() => clearTimeout(acquireTimer)).then(
+      const begun = () => {
+        clearTimeout(acquireTimer);
+        this.lastBegunAt = this.now();
+      };
+      transaction(begun).then(
         (value) => {
           if (probe) this.close();
           finish(() => resolve(value));

@@ -38,6 +38,17 @@ describe('the database breaker', () => {
     expect(opened).toHaveLength(1);
   });
 
+  it('sheds a caller stuck behind a saturated pool without opening while other transactions begin', async () => {
+    const { breaker, clock, opened } = breakerWithClock();
+    const queued = breaker.run(never);
+    // Another transaction gets its first statement answered meanwhile: the database is alive.
+    clock.now += 50;
+    await breaker.run(async (begun) => (begun(), 'served'));
+    await expect(queued).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    expect(breaker.status).toBe('closed');
+    expect(opened).toEqual([]);
+  });
+
   it('does not cut short a long transaction once its first statement has answered', async () => {
     const { breaker } = breakerWithClock();
     const result = breaker.run(async (begun) => {
