@@ -1,8 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { ACCESS_COOKIE } from '@/lib/auth/cookies';
-import { verifyAccessToken } from '@/lib/auth/jwt';
-import { bearerTokenOf } from '@/lib/auth/session';
+import { bearerTokenOf, verifyAccessTokenRemembered } from '@/lib/auth/session';
 import type { JwtClaims } from '@/lib/db/claims';
 import { env } from '@/lib/env';
 import { rateLimit, type BackendDownMode, type RateLimitResult } from '@/lib/ratelimit';
@@ -28,7 +27,8 @@ async function callerClaims(request: NextRequest): Promise<JwtClaims | null> {
     return adapter.claimsFromCookies({ getAll: () => request.cookies.getAll(), setAll: () => {} });
   }
   const token = bearer === undefined ? request.cookies.get(ACCESS_COOKIE)?.value : bearer;
-  return token ? verifyAccessToken(token) : null;
+  // The same memo the route's session check uses: the HMAC is checked once per token, not twice per request.
+  return token ? verifyAccessTokenRemembered(token) : null;
 }
 
 /** Endpoints that take a password or a credential token: guessing must stay limited, whatever is down. */
