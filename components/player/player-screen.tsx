@@ -29,10 +29,16 @@ export function PlayerScreen({ detail }: { detail: ProgressDetailResponse }) {
   useFocusOnChange(view === 'steps' ? `step-${stepIndex}` : 'summary', headingRef);
   useTimeTracking(progress.id, progress.status === 'in_progress');
   useRefetchAfterOfflineSync(progress.id);
-  // Keep this quest readable offline (it may have been opened by a client-side navigation).
+  // Keep this quest readable offline (it may have been opened by a client-side navigation), and
+  // refresh the kept copy once a move has settled, so an offline reload resumes where the learner
+  // is. Offline the worker's fetch fails and the copy it has stays.
   useEffect(() => {
-    tellServiceWorker({ type: 'cache-quest', urls: [window.location.pathname, `/api/progress/${progress.id}`] });
-  }, [progress.id]);
+    const timer = window.setTimeout(
+      () => tellServiceWorker({ type: 'cache-quest', urls: [window.location.pathname, `/api/progress/${progress.id}`] }),
+      1500,
+    );
+    return () => window.clearTimeout(timer);
+  }, [progress.id, progress.currentStep, progress.status]);
 
   return (
     // Room at the bottom so toasts never hide the last links.

@@ -112,6 +112,24 @@ test.describe('progressive web app', () => {
     );
     expect(queued).toBe(0);
     expect((await (await page.request.get(`/api/progress/${progressId}`)).json()).progress.currentStep).toBe(1);
+
+    // A move made online refreshes the kept copy: an offline reload resumes on that step.
+    const landmark = page.getByRole('heading', { level: 2, name: /Pick the landmark/ });
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(landmark).toBeVisible();
+    await expect
+      .poll(async () => {
+        const cached = await page.evaluate(
+          async ({ name, path }) => (await (await caches.open(name)).match(path))?.text(),
+          { name: QUEST_CACHE, path: `/api/progress/${progressId}` },
+        );
+        return cached ? JSON.parse(cached).progress.currentStep : null;
+      })
+      .toBe(2);
+    await context.setOffline(true);
+    await page.reload();
+    await expect(landmark).toBeVisible();
+    await context.setOffline(false);
   });
 
   test('signing out drops the cached quest', async ({ page }) => {
