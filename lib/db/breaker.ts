@@ -14,9 +14,10 @@ import { DatabaseUnavailableError } from './unavailable';
  * - Acquire deadline: from the call until the transaction's first statement (set_config) has
  *   answered. That covers waiting for a pool slot, connecting and BEGIN, never the caller's own
  *   queries, so a legitimately long admin or analytics statement is not cut short. A missed
- *   deadline answers that caller "unavailable" (503); it opens the breaker only when no other
- *   transaction has begun within the deadline either, so a pool that is merely saturated sheds
- *   load without having its in-flight work torn down.
+ *   deadline answers that caller "unavailable" (503). It opens the breaker only when no other
+ *   transaction has begun within the deadline either and `ping` (one query on a connection
+ *   outside the pool) fails too: a pool that is merely busy with long statements sheds load
+ *   without having its in-flight work torn down.
  * - Breaker: the first unavailable error (or a missed acquire deadline) opens it. While open, new
  *   transactions fail at once instead of piling onto a dead pool; after `cooldownMs` one
  *   transaction goes through as a probe, and whatever it ends with other than "unavailable"
@@ -34,6 +35,8 @@ export interface BreakerOptions {
   inFlightGraceMs?: number;
   /** Called when the breaker opens (closed or probing → open). */
   onOpen?: () => void;
+  /** Checks the database outside the pool; rejects (within a few seconds) when it cannot be reached. */
+  ping?: () => Promise<void>;
   now?: () => number;
 }
 
@@ -53,6 +56,8 @@ export class DatabaseBreaker {
   private readonly cooldownMs: number;
   private readonly inFlightGraceMs: number;
   private readonly onOpen: () => void;
+  private readonly ping?: () => Promise<void>;
+  private pinging = false;
   private readonly now: () => number;
 
   constructor(options: BreakerOptions = {}) {
@@ -62,6 +67,7 @@ export class DatabaseBreaker {
     this.cooldownMs = options.cooldownMs ?? 1500;
     this.inFlightGraceMs = options.inFlightGraceMs ?? 1000;
     this.onOpen = options.onOpen ?? (() => {});
+    this.ping = options.ping;
     this.now = options.now ?? Date.now;
   }
 
@@ -70,8 +76,9 @@ export class DatabaseBreaker {
   }
 
   /**
-   * Runs `transaction`, which must call `begun()` once its first statement has answered and must
-   * reject with DatabaseUnavailableError when the database cannot be reached.
+   * Runs `transaction`, which must call `begun()` once its first statement has answered (inside
+   * the transaction, before the caller's work: it throws when the caller was already answered)
+   * and must reject with DatabaseUnavailableError when the database cannot be reached.
    */
   run<T>(transaction: (begun: () => void) => Promise<T>): Promise<T> {
     let probe: boolean;
@@ -86,7 +93,9 @@ export class DatabaseBreaker {
         abandon: (error) => finish(() => reject(error)),
       };
       const acquireTimer = setTimeout(() => {
-        if (this.now() - this.lastBegunAt >= this.acquireDeadlineMs) this.trip();
+        // A probe that cannot even begin means the database is still away (its pool is fresh).
+        if (probe) this.trip();
+        else if (this.now() - this.lastBegunAt >= this.acquireDeadlineMs) this.suspectOutage();
         entry.abandon(unavailable(`no database connection within ${this.acquireDeadlineMs} ms`));
       }, this.acquireDeadlineMs);
       const finish = (settle: () => void) => {
@@ -99,8 +108,11 @@ export class DatabaseBreaker {
       this.inFlight.add(entry);
 
       const begun = () => {
-        clearTimeout(acquireTimer);
         this.lastBegunAt = this.now();
+        // Already answered 503: the caller's work must not run (and commit) after all, so the
+        // transaction is rolled back before it starts.
+        if (settled) throw unavailable('the transaction began after its caller had been answered');
+        clearTimeout(acquireTimer);
       };
       transaction(begun).then(
         (value) => {
@@ -108,6 +120,9 @@ export class DatabaseBreaker {
           finish(() => resolve(value));
         },
         (error: unknown) => {
+          // A caller already answered (abandoned) says nothing new about the database: its late
+          // error is often the refusal from begun() above.
+          if (settled) return;
           if (error instanceof DatabaseUnavailableError) this.trip();
           else if (probe) this.close(); // the database answered, even if it said no
           finish(() => reject(error));
@@ -124,6 +139,20 @@ export class DatabaseBreaker {
       return true;
     }
     throw unavailable('the database was unreachable moments ago; not trying again yet');
+  }
+
+  /** Nothing has begun for a while: open at once, or only once a ping outside the pool fails. */
+  private suspectOutage(): void {
+    if (!this.ping) return this.trip();
+    if (this.pinging) return;
+    this.pinging = true;
+    this.ping().then(
+      () => (this.pinging = false),
+      () => {
+        this.pinging = false;
+        this.trip();
+      },
+    );
   }
 
   private close(): void {

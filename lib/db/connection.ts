@@ -67,7 +67,30 @@ export function postgresConnection(url: string, options: { max?: number; breaker
     });
   let client = open();
   let db = drizzlePostgres({ client, schema }) as unknown as Database;
+  // A connection of its own, outside the pool, to tell "the pool is busy" from "the database is
+  // gone" when a transaction could not get a connection in time (lib/db/breaker.ts).
+  let pinger: postgres.Sql | undefined;
+  const dropPinger = () => {
+    pinger?.end({ timeout: 0 }).catch(() => {});
+    pinger = undefined;
+  };
+  const ping = async () => {
+    pinger ??= postgres(url, { prepare: false, max: 1, onnotice: () => {}, connect_timeout: 2, idle_timeout: 10 });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        pinger`select 1`,
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('ping timed out')), 2_000))),
+      ]);
+    } catch (error) {
+      dropPinger();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   const breaker = new DatabaseBreaker({
+    ping,
     ...options.breaker,
     onOpen: () => {
       // After an outage the old pool cannot be trusted: a slot can stay held by a transaction
@@ -101,7 +124,10 @@ export function postgresConnection(url: string, options: { max?: number; breaker
         reserved.release();
       }
     },
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      dropPinger();
+      await client.end({ timeout: 5 });
+    },
   };
 }
 

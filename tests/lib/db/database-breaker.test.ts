@@ -49,6 +49,18 @@ describe('the database breaker', () => {
     expect(opened).toEqual([]);
   });
 
+  it('refuses to start the work of a transaction that begins after its caller was answered', async () => {
+    const { breaker } = breakerWithClock();
+    let begin: () => void = () => {};
+    const late = breaker.run((begun) => {
+      begin = begun;
+      return never();
+    });
+    await expect(late).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    // withRole calls begun() inside the transaction before the caller's work: throwing rolls it back.
+    expect(() => begin()).toThrow(DatabaseUnavailableError);
+  });
+
   it('does not cut short a long transaction once its first statement has answered', async () => {
     const { breaker } = breakerWithClock();
     const result = breaker.run(async (begun) => {
@@ -92,6 +104,35 @@ describe('the database breaker', () => {
     expect(opened).toEqual([1_000, 2_500]);
     clock.now += 1_000;
     await expect(breaker.run(async () => 'too soon')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+  });
+
+  it('opens again when the probe cannot even begin in time, rather than waiting on it for good', async () => {
+    const { breaker, clock, opened } = breakerWithClock();
+    await expect(breaker.run(down)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    clock.now += 1_500;
+    await expect(breaker.run(never)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    expect(breaker.status).toBe('open');
+    expect(opened).toHaveLength(2);
+    clock.now += 1_500;
+    await expect(breaker.run(async (begun) => (begun(), 'back'))).resolves.toBe('back');
+    expect(breaker.status).toBe('closed');
+  });
+
+  it('asks the ping before opening on a missed acquire deadline, and stays closed when it answers', async () => {
+    let pingFails = false;
+    const ping = jest.fn(async () => {
+      if (pingFails) throw new Error('ECONNREFUSED');
+    });
+    const { breaker, opened } = breakerWithClock({ ping });
+    await expect(breaker.run(never)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    await sleep(10);
+    expect(ping).toHaveBeenCalledTimes(1);
+    expect(breaker.status).toBe('closed');
+    pingFails = true;
+    await expect(breaker.run(never)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    await sleep(10);
+    expect(breaker.status).toBe('open');
+    expect(opened).toHaveLength(1);
   });
 
   it('closes when the probe reaches the database even if the database refuses the query', async () => {

@@ -157,4 +157,30 @@ onPostgres('transactions in flight when PostgreSQL goes away', () => {
       select count(*)::int as sessions from pg_stat_activity where datname = ${name}`;
     expect(count?.sessions).toBeLessThanOrEqual(POOL_MAX);
   });
+
+  it('sheds a caller stuck behind a busy pool with 503, and never runs its work once it was answered', async () => {
+    // One slot, a 200 ms acquire deadline: the second transaction waits behind the first.
+    const viaRelay = new URL(process.env.TEST_DATABASE_URL!);
+    viaRelay.pathname = `/${name}`;
+    const tight = postgresConnection(viaRelay.toString(), { max: 1, breaker: { acquireDeadlineMs: 200 } });
+    useConnection(tight);
+    try {
+      const holder = asService('hold-the-slot', (tx) => tx.execute(sql`select pg_sleep(0.6)`));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const work = jest.fn(async () => 'ran');
+      const started = Date.now();
+      await expect(asService('behind-it', work)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      await holder;
+      // The waiting transaction began once the slot freed, and was rolled back before the work.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(work).not.toHaveBeenCalled();
+      // The pool was only busy, not broken: nothing was torn down and the next call is served.
+      expect(tight.breaker?.status).toBe('closed');
+      await expect(asService('after', async () => 'served')).resolves.toBe('served');
+    } finally {
+      useConnection(connection);
+      await tight.close();
+    }
+  });
 });
