@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDataKey } from '@/lib/crypto/field-encryption';
 
 /**
  * Configuration, read once and validated. Every variable the app reads is declared here and
@@ -28,6 +29,16 @@ const sendGridUrl = z
 const mailFrom = z
   .string()
   .regex(/^(?:[^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be "Name <address>" or an address');
+
+/** The key format field encryption accepts, checked at boot rather than at the first sign-in. */
+function isDataKey(value: string): boolean {
+  try {
+    parseDataKey(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -118,7 +129,10 @@ const envSchema = z.object({
    * 32-byte key (base64 or 64 hex characters) for AES-256-GCM encryption of sensitive profile
    * fields at rest. Optional on the embedded defaults (a key is derived and kept under .data).
    */
-  DATA_ENCRYPTION_KEY: z.string().min(1).optional(),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine(isDataKey, 'must be 32 random bytes as base64 or 64 hex characters')
+    .optional(),
   /** Serves the benchmark's constant-JSON floor route (/api/bench/floor): bench runs only. */
   ENABLE_BENCH_ROUTES: booleanFlag,
   /** Set by Vercel and AWS Lambda: the host's disk is not kept between invocations. */
@@ -162,6 +176,14 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new ConfigError(
       'AUTH_JWT_SECRET is missing: built-in auth on a serverless host needs one shared signing secret ' +
         '(32+ random characters), or configure Supabase Auth (NEXT_PUBLIC_SUPABASE_URL and NEXT_PUBLIC_SUPABASE_ANON_KEY).',
+    );
+  }
+  if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.DATA_ENCRYPTION_KEY) {
+    // A key generated on an app server's disk would be lost with that disk while the database and
+    // its backups live on, unreadable in the encrypted columns (lib/crypto/data-keys.ts).
+    throw new ConfigError(
+      'DATA_ENCRYPTION_KEY is missing: production with DATABASE_URL needs a fixed 32-byte key for the encrypted ' +
+        "fields. Generate one with node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\".",
     );
   }
   return env;

@@ -45,6 +45,7 @@ describe('rate-limit backend choice', () => {
       VERCEL: '1',
       DATABASE_URL: 'postgresql://u:p@db.example.com:6543/postgres',
       AUTH_JWT_SECRET: 'x'.repeat(32),
+      DATA_ENCRYPTION_KEY: 'a'.repeat(64),
     };
     expect(() => choose(serverless)).toThrow(ConfigError);
     expect(() => choose(serverless)).toThrow(/UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN \(or REDIS_URL\) are missing/);

@@ -33,7 +33,7 @@ describe('choosing the storage adapter from configuration', () => {
   });
 
   it('refuses local files in production on a serverless host unless allowed, naming S3_BUCKET', () => {
-    const serverless = parseEnv({ NODE_ENV: 'production', VERCEL: '1', DATABASE_URL: 'postgres://u@db.example.com/x', AUTH_JWT_SECRET: 'x'.repeat(32) });
+    const serverless = parseEnv({ NODE_ENV: 'production', VERCEL: '1', DATABASE_URL: 'postgres://u@db.example.com/x', AUTH_JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: 'a'.repeat(64) });
     expect(() => createStorageAdapter(serverless)).toThrow(ConfigError);
     expect(() => createStorageAdapter(serverless)).toThrow(/S3_BUCKET is missing/);
     expect(createStorageAdapter({ ...serverless, ALLOW_EMBEDDED_IN_PRODUCTION: true }).name).toBe('local-files');
