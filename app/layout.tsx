@@ -4,7 +4,6 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { ServiceWorkerRegistration } from '@/components/pwa/service-worker-registration';
 import { currentSession } from '@/lib/auth/session';
-import { Providers } from './providers';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -33,13 +32,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <Providers>
-          <SiteHeader user={session?.user ?? null} />
-          <main id="main" className="flex-1">
-            {children}
-          </main>
-          <SiteFooter />
-        </Providers>
+        {/* No query provider here: the segments that use TanStack Query mount it (app/providers.tsx). */}
+        <SiteHeader user={session?.user ?? null} />
+        <main id="main" className="flex-1">
+          {children}
+        </main>
+        <SiteFooter />
         <ServiceWorkerRegistration />
       </body>
     </html>

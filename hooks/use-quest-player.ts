@@ -1,7 +1,7 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { progressPath, useProgressDetailState, useProgressDetailStore } from '@/components/player/progress-detail-provider';
 import { ApiRequestError, apiFetch } from '@/lib/api/client';
 import { isQueued, sendOrQueue } from '@/lib/offline/send-progress';
 import { PROGRESS_SYNCED_EVENT } from '@/lib/offline/sync-status';
@@ -18,18 +18,11 @@ import { useQuestPlayerStoreApi, type Announcement } from '@/store/quest-player-
 import { useVisibleSeconds } from './use-visible-seconds';
 
 /**
- * The quest player's server state: one query (['progress', id]) holding progress, quest and steps,
- * and the mutations that grade answers and move through the quest. Step moves are optimistic:
- * the cached `currentStep` and the screen move at once and roll back if the server refuses.
+ * The quest player's server state: the detail held by ProgressDetailProvider (progress, quest and
+ * steps), and the actions that grade answers and move through the quest. Step moves are
+ * optimistic: the held `currentStep` and the screen move at once and roll back if the server
+ * refuses. Every PUT of one progress is sent in order (see the provider's `write`).
  */
-
-export const progressQueryKey = (progressId: string) => ['progress', progressId] as const;
-const progressPath = (progressId: string) => `/api/progress/${encodeURIComponent(progressId)}`;
-/**
- * Every PUT of one progress runs in this mutation scope, so they reach the server in order: a
- * time sync sent just before a step move must not land after it and set `currentStep` back.
- */
-const putScope = (progressId: string) => ({ id: `progress-put-${progressId}` });
 /** Time syncs every this many visible seconds (a step move sends the time too). */
 export const TIME_SYNC_SECONDS = 30;
 
@@ -54,34 +47,27 @@ const offlineAnswerError = () =>
 
 /** After queued offline moves reach the server, the open player reloads the server's view of them. */
 export function useRefetchAfterOfflineSync(progressId: string) {
-  const queryClient = useQueryClient();
+  const detail = useProgressDetailStore();
   useEffect(() => {
     const onSynced = (event: Event) => {
       const ids = (event as CustomEvent<{ progressIds: string[] }>).detail?.progressIds ?? [];
-      if (ids.includes(progressId)) void queryClient.invalidateQueries({ queryKey: progressQueryKey(progressId) });
+      if (ids.includes(progressId)) void detail.refetch();
     };
     window.addEventListener(PROGRESS_SYNCED_EVENT, onSynced);
     return () => window.removeEventListener(PROGRESS_SYNCED_EVENT, onSynced);
-  }, [progressId, queryClient]);
+  }, [progressId, detail]);
 }
 
 export function errorMessage(error: unknown): string {
   return error instanceof ApiRequestError ? error.body.message : 'Something went wrong. Please try again.';
 }
 
-const isClientError = (error: unknown) => error instanceof ApiRequestError && error.status >= 400 && error.status < 500;
-
-export function useProgressDetail(progressId: string, initialData?: ProgressDetailResponse) {
-  return useQuery({
-    queryKey: progressQueryKey(progressId),
-    queryFn: () => apiFetch<ProgressDetailResponse>(progressPath(progressId)),
-    // The page loads the detail with the HTML; the player need not ask again on mount.
-    initialData,
-    // A 404 or 403 will not change by asking again.
-    retry: (count, error) => !isClientError(error) && count < 1,
-    // The player is the only writer of this progress; a refetch on focus would only add traffic.
-    refetchOnWindowFocus: false,
-  });
+/** The held detail: `data` (from the page or loaded on mount), the load's `error`, and `refetch`. */
+export function useProgressDetail(_progressId: string) {
+  const store = useProgressDetailStore();
+  const data = useProgressDetailState((s) => s.data);
+  const error = useProgressDetailState((s) => s.error);
+  return { data, error, isError: error != null && !data, refetch: store.refetch };
 }
 
 /** The same share the server computes: readings count once passed, quizzes and tasks once answered. */
@@ -91,37 +77,67 @@ export function percentageAt(steps: PlayerStep[], currentStep: number): number {
   return Math.round((done / steps.length) * 100);
 }
 
-function usePatchDetail(progressId: string) {
-  const queryClient = useQueryClient();
-  return (patch: (detail: ProgressDetailResponse) => ProgressDetailResponse) =>
-    queryClient.setQueryData<ProgressDetailResponse>(progressQueryKey(progressId), (old) => (old ? patch(old) : old));
+/**
+ * One action's pending state and last error, for the component that started it. `onDone`
+ * callbacks of a call are skipped once the component is gone (nothing left to update).
+ */
+function useAction<V, R>(run: (variables: V) => Promise<R>) {
+  const [pending, setPending] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const runRef = useRef(run);
+  runRef.current = run;
+  const mutate = useCallback((variables: V, options?: { onSuccess?: (result: R) => void }) => {
+    setError(null);
+    setPending((n) => n + 1);
+    runRef.current(variables).then(
+      (result) => {
+        if (!mounted.current) return;
+        setPending((n) => n - 1);
+        options?.onSuccess?.(result);
+      },
+      (failure: unknown) => {
+        if (!mounted.current) return;
+        setPending((n) => n - 1);
+        setError(failure);
+      },
+    );
+  }, []);
+  return { mutate, isPending: pending > 0, error };
 }
 
 /** Grades a quiz answer or confirms a task; the stored result then shows whenever the step is revisited. */
 export function useAnswerStep(progressId: string) {
   const store = useQuestPlayerStoreApi();
-  const patchDetail = usePatchDetail(progressId);
-  return useMutation({
-    mutationKey: ['progress', progressId, 'answer'],
+  const detail = useProgressDetailStore();
+  return useAction(async ({ position, answer }: { position: number; answer: string[] }) => {
     // Answers are graded on the server, so they are not queued offline; the client event id
     // makes a retry after a lost response safe.
-    mutationFn: ({ position, answer }: { position: number; answer: string[] }) =>
-      apiFetch<StepAnswerResponse>(`${progressPath(progressId)}/steps/${position}`, {
-        body: { answer, clientEventId: crypto.randomUUID() },
-      }).catch((error: unknown) => {
+    const response = await detail
+      .write(() =>
+        apiFetch<StepAnswerResponse>(`${progressPath(progressId)}/steps/${position}`, {
+          body: { answer, clientEventId: crypto.randomUUID() },
+        }),
+      )
+      .catch((error: unknown) => {
         if (error instanceof ApiRequestError && error.status === 0) throw offlineAnswerError();
         throw error;
-      }),
-    onSuccess: (response, { position, answer }) => {
-      patchDetail((detail) => ({
-        ...detail,
-        progress: response.progress,
-        steps: detail.steps.map((step) =>
-          step.position === position ? { ...step, result: { answer, correct: response.correct, explanation: response.explanation } } : step,
-        ),
-      }));
-      if (response.achievementsUnlocked?.length) store.getState().announce(announcementsFor(response.achievementsUnlocked));
-    },
+      });
+    detail.patch((d) => ({
+      ...d,
+      progress: response.progress,
+      steps: d.steps.map((step) =>
+        step.position === position ? { ...step, result: { answer, correct: response.correct, explanation: response.explanation } } : step,
+      ),
+    }));
+    if (response.achievementsUnlocked?.length) store.getState().announce(announcementsFor(response.achievementsUnlocked));
+    return response;
   });
 }
 
@@ -131,57 +147,48 @@ export function useAnswerStep(progressId: string) {
  * reached, so resuming lands there.
  */
 export function useStepNavigation(progressId: string) {
-  const queryClient = useQueryClient();
   const store = useQuestPlayerStoreApi();
-  const patchDetail = usePatchDetail(progressId);
-  const key = progressQueryKey(progressId);
+  const detail = useProgressDetailStore();
 
-  const move = useMutation({
-    mutationKey: ['progress', progressId, 'move'],
-    scope: putScope(progressId),
+  const move = useAction(async (body: ProgressUpdateBody) => {
+    const previous = detail.getState().data;
+    const { stepIndex: previousIndex, totalSteps, setError, goTo } = store.getState();
+    detail.patch((d) => ({ ...d, progress: { ...d.progress, currentStep: body.currentStep, progressPercentage: body.progressPercentage } }));
+    setError(null);
+    if (body.currentStep < totalSteps) goTo(body.currentStep);
     // Offline, the move is kept on the device and replayed when back online (lib/offline).
-    mutationFn: (body: ProgressUpdateBody) =>
-      sendOrQueue<ProgressUpdateResponse>(progressId, progressPath(progressId), 'PUT', { ...body }),
-    onMutate: async (body) => {
-      await queryClient.cancelQueries({ queryKey: key });
-      const previous = queryClient.getQueryData<ProgressDetailResponse>(key);
-      const { stepIndex, totalSteps, setError, goTo } = store.getState();
-      patchDetail((d) => ({ ...d, progress: { ...d.progress, currentStep: body.currentStep, progressPercentage: body.progressPercentage } }));
-      setError(null);
-      if (body.currentStep < totalSteps) goTo(body.currentStep);
-      return { previous, previousIndex: stepIndex };
-    },
-    onError: (error, _body, context) => {
-      if (context?.previous) queryClient.setQueryData(key, context.previous);
-      const state = store.getState();
-      if (context) state.goTo(context.previousIndex);
-      state.setError(errorMessage(error));
-    },
-    onSuccess: (response, body) => {
-      // Queued: the optimistic move stands until the replay reports back.
-      if (isQueued(response)) return;
-      patchDetail((d) => ({ ...d, progress: response.progress }));
-      const state = store.getState();
-      if (body.currentStep >= state.totalSteps && response.progress.status === 'completed') {
-        const achievementsUnlocked = response.achievementsUnlocked ?? [];
-        const level = response.level ?? null;
-        state.completeWith({ score: response.progress.score, xpEarned: response.xpEarned ?? 0, achievementsUnlocked, level });
-        state.announce(announcementsFor(achievementsUnlocked, level));
-      }
-    },
+    const response = await detail
+      .write(() => sendOrQueue<ProgressUpdateResponse>(progressId, progressPath(progressId), 'PUT', { ...body }), true)
+      .catch((error: unknown) => {
+        if (previous) detail.replace(previous);
+        const state = store.getState();
+        state.goTo(previousIndex);
+        state.setError(errorMessage(error));
+        throw error;
+      });
+    // Queued: the optimistic move stands until the replay reports back.
+    if (isQueued(response)) return;
+    detail.patch((d) => ({ ...d, progress: response.progress }));
+    const state = store.getState();
+    if (body.currentStep >= state.totalSteps && response.progress.status === 'completed') {
+      const achievementsUnlocked = response.achievementsUnlocked ?? [];
+      const level = response.level ?? null;
+      state.completeWith({ score: response.progress.score, xpEarned: response.xpEarned ?? 0, achievementsUnlocked, level });
+      state.announce(announcementsFor(achievementsUnlocked, level));
+    }
   });
 
   /** Shows step `to` (or finishes at `totalSteps`), telling the server only when it is new ground. */
   function go(to: number) {
-    const detail = queryClient.getQueryData<ProgressDetailResponse>(key);
+    const data = detail.getState().data;
     const { goTo, elapsedSeconds, setError } = store.getState();
-    if (!detail || detail.progress.status === 'completed' || to <= detail.progress.currentStep) {
+    if (!data || data.progress.status === 'completed' || to <= data.progress.currentStep) {
       setError(null);
       goTo(to);
       return;
     }
-    const target = Math.min(to, detail.progress.totalSteps);
-    move.mutate({ currentStep: target, progressPercentage: percentageAt(detail.steps, target), timeSpent: elapsedSeconds });
+    const target = Math.min(to, data.progress.totalSteps);
+    move.mutate({ currentStep: target, progressPercentage: percentageAt(data.steps, target), timeSpent: elapsedSeconds });
   }
 
   return { go, pending: move.isPending };
@@ -194,25 +201,25 @@ export function useStepNavigation(progressId: string) {
  * quest is completed. Best effort: a failed sync is simply retried with the next one.
  */
 export function useTimeTracking(progressId: string, inProgress: boolean) {
-  const queryClient = useQueryClient();
   const store = useQuestPlayerStoreApi();
+  const detail = useProgressDetailStore();
   const lastSent = useRef(store.getState().elapsedSeconds);
-  const patchDetail = usePatchDetail(progressId);
-  const sync = useMutation({
-    mutationKey: ['progress', progressId, 'time'],
-    scope: putScope(progressId),
-    mutationFn: (body: ProgressUpdateBody) => apiFetch<ProgressUpdateResponse>(progressPath(progressId), { method: 'PUT', body }),
-    onSuccess: (response) => patchDetail((d) => ({ ...d, progress: { ...d.progress, timeSpent: response.progress.timeSpent } })),
-  });
+
+  function sync(body: ProgressUpdateBody) {
+    detail
+      .write(() => apiFetch<ProgressUpdateResponse>(progressPath(progressId), { method: 'PUT', body }), true)
+      .then((response) => detail.patch((d) => ({ ...d, progress: { ...d.progress, timeSpent: response.progress.timeSpent } })))
+      .catch(() => undefined);
+  }
 
   function pendingSync(): ProgressUpdateBody | null {
-    const detail = queryClient.getQueryData<ProgressDetailResponse>(progressQueryKey(progressId));
+    const { data, writes } = detail.getState();
     const elapsed = store.getState().elapsedSeconds;
-    if (!detail || detail.progress.status !== 'in_progress' || elapsed <= lastSent.current) return null;
+    if (!data || data.progress.status !== 'in_progress' || elapsed <= lastSent.current) return null;
     // A step move in flight carries the time itself, and its currentStep must not be overwritten.
-    if (queryClient.isMutating({ mutationKey: ['progress', progressId] }) > 0) return null;
+    if (writes > 0) return null;
     lastSent.current = elapsed;
-    return { currentStep: detail.progress.currentStep, progressPercentage: detail.progress.progressPercentage, timeSpent: elapsed };
+    return { currentStep: data.progress.currentStep, progressPercentage: data.progress.progressPercentage, timeSpent: elapsed };
   }
 
   useVisibleSeconds(
@@ -221,7 +228,7 @@ export function useTimeTracking(progressId: string, inProgress: boolean) {
       store.getState().tick();
       if (store.getState().elapsedSeconds - lastSent.current < TIME_SYNC_SECONDS) return;
       const body = pendingSync();
-      if (body) sync.mutate(body);
+      if (body) sync(body);
     },
     () => {
       // The page may be closing: a keepalive request outlives it (apiFetch's would be aborted).

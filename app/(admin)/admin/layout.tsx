@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { requireStaff, visibleSections } from '@/lib/admin/guards';
 import { ADMIN_SECTIONS } from '@/lib/admin/sections';
+import { Providers } from '@/app/providers';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +16,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <p className="mb-2 hidden text-xs font-semibold uppercase tracking-wide text-slate-500 md:block">Admin</p>
         <AdminNav sections={sections} />
       </aside>
-      <div className="min-w-0 flex-1">{children}</div>
+      <div className="min-w-0 flex-1">
+        <Providers>{children}</Providers>
+      </div>
     </div>
   );
 }

@@ -1,8 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import { ProgressDetailProvider } from '@/components/player/progress-detail-provider';
 import { QuestPlayerStoreProvider } from '@/components/player/quest-player-store-provider';
-import { progressQueryKey } from '@/hooks/use-quest-player';
 import type { PlayerStep, Progress, ProgressDetailResponse } from '@/lib/progress/player-types';
 
 /** Test data and a render wrapper for the quest player's components (not a test file itself). */
@@ -88,13 +87,8 @@ export function makeDetail(progress: Partial<Progress> = {}, steps = makeSteps()
   };
 }
 
-export function newQueryClient() {
-  return new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: 0 } } });
-}
-
-/** Renders `ui` with a query cache holding `detail` and a player store started from it. */
-export function renderWithPlayer(ui: ReactNode, detail: ProgressDetailResponse, client = newQueryClient()) {
-  client.setQueryData(progressQueryKey(PROGRESS_ID), detail);
+/** Renders `ui` with the player's detail holding `detail` and a player store started from it. */
+export function renderWithPlayer(ui: ReactNode, detail: ProgressDetailResponse) {
   const init = {
     progressId: PROGRESS_ID,
     totalSteps: detail.steps.length,
@@ -102,14 +96,11 @@ export function renderWithPlayer(ui: ReactNode, detail: ProgressDetailResponse, 
     completed: detail.progress.status === 'completed',
     timeSpent: detail.progress.timeSpent,
   };
-  return {
-    client,
-    ...render(
-      <QueryClientProvider client={client}>
-        <QuestPlayerStoreProvider init={init}>{ui}</QuestPlayerStoreProvider>
-      </QueryClientProvider>,
-    ),
-  };
+  return render(
+    <ProgressDetailProvider progressId={PROGRESS_ID} initialData={detail}>
+      <QuestPlayerStoreProvider init={init}>{ui}</QuestPlayerStoreProvider>
+    </ProgressDetailProvider>,
+  );
 }
 
 /** A fetch double answering JSON in order; records what was sent. */

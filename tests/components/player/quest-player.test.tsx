@@ -1,10 +1,9 @@
 /** @jest-environment jsdom */
-import { QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import '@testing-library/jest-dom';
 import { QuestPlayer } from '@/app/(app)/quests/[slug]/play/quest-player';
 import type { PlayerStep } from '@/lib/progress/player-types';
-import { PROGRESS_ID, makeDetail, makeProgress, makeSteps, mockFetch, newQueryClient } from './fixtures';
+import { PROGRESS_ID, makeDetail, makeProgress, makeSteps, mockFetch } from './fixtures';
 
 /** Each sent event carries a fresh client event id (offline sync, contract 4). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -13,11 +12,7 @@ jest.mock('@/components/markdown/markdown', () => require('./markdown-mock'));
 jest.mock('@/components/player/player-markdown', () => require('./player-markdown-mock'));
 
 function renderPlayer() {
-  return render(
-    <QueryClientProvider client={newQueryClient()}>
-      <QuestPlayer progressId={PROGRESS_ID} slug="html-semantic-structure" />
-    </QueryClientProvider>,
-  );
+  return render(<QuestPlayer progressId={PROGRESS_ID} slug="html-semantic-structure" />);
 }
 
 /** Steps 0–3 with the quizzes and the task already answered. */

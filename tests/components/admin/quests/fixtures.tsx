@@ -1,10 +1,13 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { QuestEditorView, QuestOptions } from '@/lib/admin/quests/types';
-import { newQueryClient } from '../../player/fixtures';
 
 /** Test data and a render wrapper for the quest editor's components (not a test file itself). */
+
+export function newQueryClient() {
+  return new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: 0 } } });
+}
 
 export const STEP_IDS = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003'];
 

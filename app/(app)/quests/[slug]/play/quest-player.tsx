@@ -4,6 +4,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { PrerenderedMarkdownProvider } from '@/components/player/player-markdown';
 import { PlayerScreen } from '@/components/player/player-screen';
 import { PlayerSkeleton } from '@/components/player/player-skeleton';
+import { ProgressDetailProvider } from '@/components/player/progress-detail-provider';
 import { QuestPlayerStoreProvider } from '@/components/player/quest-player-store-provider';
 import { useProgressDetail } from '@/hooks/use-quest-player';
 import type { ProgressDetailResponse } from '@/lib/progress/player-types';
@@ -27,7 +28,15 @@ export function QuestPlayer({
   /** Markdown the server rendered, by markdownKey. */
   markdown?: Record<string, ReactNode>;
 }) {
-  const query = useProgressDetail(progressId, initialDetail ?? undefined);
+  return (
+    <ProgressDetailProvider key={progressId} progressId={progressId} initialData={initialDetail ?? undefined}>
+      <LoadedPlayer progressId={progressId} slug={slug} markdown={markdown} />
+    </ProgressDetailProvider>
+  );
+}
+
+function LoadedPlayer({ progressId, slug, markdown }: { progressId: string; slug: string; markdown: Record<string, ReactNode> }) {
+  const query = useProgressDetail(progressId);
 
   if (!query.data) {
     return query.isError ? (
