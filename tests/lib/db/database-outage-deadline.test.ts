@@ -110,7 +110,44 @@ onPostgres('transactions in flight when PostgreSQL goes away', () => {
     }
   }
 
+  /**
+   * postgres-js 3.4.9 sometimes throws from a timer when a connection closes mid-write
+   * ("Cannot read properties of null (reading 'write')" in connection.js nextWrite): a driver bug
+   * outside any request. Next.js logs such errors and keeps serving; Jest would fail whichever test
+   * is running. So, for this test only, those (and only those) are collected instead; anything else
+   * still fails the test.
+   */
+  function toleratingDriverWriteRace() {
+    const saved = process.listeners('uncaughtException');
+    const others: unknown[] = [];
+    let driverRaces = 0;
+    const listener = (error: unknown) => {
+      const stack = error instanceof Error ? (error.stack ?? '') : '';
+      if (error instanceof TypeError && /reading 'write'/.test(error.message) && /postgres[\\/].*connection\.js/.test(stack)) driverRaces += 1;
+      else others.push(error);
+    };
+    process.removeAllListeners('uncaughtException');
+    process.on('uncaughtException', listener);
+    return {
+      restore: () => {
+        process.removeListener('uncaughtException', listener);
+        for (const l of saved) process.on('uncaughtException', l);
+        return { driverRaces, others };
+      },
+    };
+  }
+
   it('answers every call within 5 s while it is down, then serves from a full pool once it is back', async () => {
+    const tolerance = toleratingDriverWriteRace();
+    try {
+      await outageAndRecovery();
+    } finally {
+      const { others } = tolerance.restore();
+      expect(others).toEqual([]);
+    }
+  });
+
+  async function outageAndRecovery() {
     await expect(Promise.all(Array.from({ length: 10 }, (_, i) => timed(i)))).resolves.toEqual(
       Array.from({ length: 10 }, () => expect.objectContaining({ outcome: 'ok' })),
     );
@@ -156,7 +193,7 @@ onPostgres('transactions in flight when PostgreSQL goes away', () => {
     const [count] = await admin<{ sessions: number }[]>`
       select count(*)::int as sessions from pg_stat_activity where datname = ${name}`;
     expect(count?.sessions).toBeLessThanOrEqual(POOL_MAX);
-  });
+  }
 
   it('sheds a caller stuck behind a busy pool with 503, and never runs its work once it was answered', async () => {
     // One slot, a 200 ms acquire deadline: the second transaction waits behind the first.
