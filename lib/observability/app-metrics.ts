@@ -28,7 +28,7 @@ function createAppMetrics() {
     questCompletions: registry.register(
       new Counter('workfree_quest_completions_total', 'Quests completed (committed) since this process started.'),
     ),
-    xpGranted: registry.register(new Counter('workfree_xp_granted_total', 'XP granted by committed quest completions since this process started.')),
+    xpGranted: registry.register(new Counter('workfree_xp_granted_total', 'XP granted by committed quest completions, achievement unlocks and backfills since this process started.')),
   };
   const NS = 1e-9; // the event-loop histogram counts nanoseconds
   registry.register(new Gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', () => process.memoryUsage.rss()));
