@@ -1,23 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/e2e/support/chromium-launch';
 
 /**
  * E2E against a production build (`next build && next start`) in Debian's Chromium — never a
  * downloaded browser. The server runs on the embedded defaults with its own throwaway database.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+const chromium = chromiumLaunchOptions;
 
 export default defineConfig({
   testDir: './tests/e2e',

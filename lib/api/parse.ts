@@ -6,14 +6,18 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 /** A query string longer than this is refused (400): no route takes more than a few short filters. */
 export const MAX_QUERY_STRING_BYTES = 2048;
-const tooLarge = () => new ApiError('PAYLOAD_TOO_LARGE', 'The request body is too large', { _root: ['The request body is too large'] });
+const tooLargeBody = () => new ApiError('PAYLOAD_TOO_LARGE', 'The request body is too large', { _root: ['The request body is too large'] });
 
 /**
  * The request body as bytes, read chunk by chunk and abandoned as soon as it passes `maxBytes`, so
  * a chunked upload without Content-Length costs at most the cap in memory. A declared
  * Content-Length over the cap is refused before reading anything.
  */
-export async function readBodyCapped(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBodyCapped(
+  request: Request,
+  maxBytes: number,
+  tooLarge: () => ApiError = tooLargeBody,
+): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge();
   if (!request.body) return new Uint8Array();

@@ -1,5 +1,6 @@
 import 'server-only';
 import { ApiError } from '@/lib/api/errors';
+import { readBodyCapped } from '@/lib/api/parse';
 import { IMAGE_ERRORS, MAX_IMAGE_BYTES, type ImageContentType, type ImageExtension } from './image-rules';
 import { sniffImage } from './sniff-image';
 
@@ -23,41 +24,13 @@ const MAX_BODY_BYTES = MAX_IMAGE_BYTES + MULTIPART_OVERHEAD_BYTES;
 const fileError = (code: 'VALIDATION_ERROR' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE', message: string) =>
   new ApiError(code, message, { file: [message] });
 
-/** The body, read chunk by chunk and abandoned as soon as it passes the cap: never more than that in memory. */
-async function readCappedBody(request: Request): Promise<Uint8Array<ArrayBuffer>> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw fileError('PAYLOAD_TOO_LARGE', IMAGE_ERRORS.tooLarge);
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return body;
-}
-
 export async function readImageUpload(request: Request): Promise<ImageUpload> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(type)) {
     throw fileError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as multipart/form-data in a field named file');
   }
-  // Refuse early when the sender already says it is too big; chunked bodies meet the cap below.
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw fileError('PAYLOAD_TOO_LARGE', IMAGE_ERRORS.tooLarge);
-
-  const body = await readCappedBody(request);
+  // Refused early when the sender says it is too big; chunked bodies are cut at the cap while read.
+  const body = await readBodyCapped(request, MAX_BODY_BYTES, () => fileError('PAYLOAD_TOO_LARGE', IMAGE_ERRORS.tooLarge));
   let form: FormData;
   try {
     form = await new Response(body, { headers: { 'content-type': type } }).formData();
