@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { POST as start } from '@/app/api/quests/[id]/start/route';
 import { PUT as putProgress } from '@/app/api/progress/[id]/route';
 import { POST as answerStep } from '@/app/api/progress/[id]/steps/[position]/route';
 import { asService } from '@/lib/db';
 import { analyticsEvents, progressClientEvents, stepAnswers, userProgress, xpLedger } from '@/lib/db/schema';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
-import { createTestQuest, createTestUser, testQuest } from '../../support/fixtures';
+import { createTestQuest, testQuest } from '../../support/fixtures';
 import { call } from '../../support/http';
-import { tokenFor } from '../../support/sessions';
+import { learnerWithProgress } from '../../support/learners';
 
 /** Contract 4: offline-queued step moves and answers carry a client event id and apply once. */
 describe('progress client event ids (offline sync)', () => {
@@ -21,12 +20,6 @@ describe('progress client event ids (offline sync)', () => {
     await database.drop();
   });
 
-  async function learnerWithProgress() {
-    const user = await createTestUser();
-    const bearer = await tokenFor(user);
-    const started = await call(start, { method: 'POST', bearer, params: { id: questId } });
-    return { user, bearer, progressId: started.json.progress.id as string };
-  }
   const put = (bearer: string, id: string, body: object) => call(putProgress, { method: 'PUT', bearer, params: { id }, body });
   const answer = (bearer: string, id: string, position: number, body: object) =>
     call(answerStep, { method: 'POST', bearer, params: { id, position: String(position) }, body });
@@ -38,7 +31,7 @@ describe('progress client event ids (offline sync)', () => {
     }));
 
   it('answers a replayed step move with the stored outcome and applies nothing again', async () => {
-    const { bearer, progressId } = await learnerWithProgress();
+    const { bearer, progressId } = await learnerWithProgress(questId);
     const clientEventId = crypto.randomUUID();
     const first = await put(bearer, progressId, { currentStep: 1, progressPercentage: 33, timeSpent: 0, clientEventId });
     expect(first.status).toBe(200);
@@ -53,7 +46,7 @@ describe('progress client event ids (offline sync)', () => {
   });
 
   it('returns the first completion (with its XP) to a replayed completion and grants XP once', async () => {
-    const { user, bearer, progressId } = await learnerWithProgress();
+    const { user, bearer, progressId } = await learnerWithProgress(questId);
     await put(bearer, progressId, { currentStep: 1, progressPercentage: 0, timeSpent: 0 });
     await answer(bearer, progressId, 1, { answer: ['b'], clientEventId: crypto.randomUUID() });
     await put(bearer, progressId, { currentStep: 2, progressPercentage: 0, timeSpent: 0 });
@@ -74,7 +67,7 @@ describe('progress client event ids (offline sync)', () => {
   });
 
   it('replays a graded answer with the stored result and records one answer', async () => {
-    const { bearer, progressId } = await learnerWithProgress();
+    const { bearer, progressId } = await learnerWithProgress(questId);
     await put(bearer, progressId, { currentStep: 1, progressPercentage: 0, timeSpent: 0 });
     const clientEventId = crypto.randomUUID();
     const graded = await answer(bearer, progressId, 1, { answer: ['b'], clientEventId });
@@ -88,7 +81,7 @@ describe('progress client event ids (offline sync)', () => {
   });
 
   it('applies one change when the same event is sent many times at once', async () => {
-    const { bearer, progressId } = await learnerWithProgress();
+    const { bearer, progressId } = await learnerWithProgress(questId);
     const clientEventId = crypto.randomUUID();
     const sends = await Promise.all(
       Array.from({ length: 8 }, () => put(bearer, progressId, { currentStep: 1, progressPercentage: 33, timeSpent: 0, clientEventId })),
@@ -98,8 +91,8 @@ describe('progress client event ids (offline sync)', () => {
   });
 
   it("does not see another learner's client event id", async () => {
-    const a = await learnerWithProgress();
-    const b = await learnerWithProgress();
+    const a = await learnerWithProgress(questId);
+    const b = await learnerWithProgress(questId);
     const clientEventId = crypto.randomUUID();
     expect((await put(a.bearer, a.progressId, { currentStep: 1, progressPercentage: 33, timeSpent: 0, clientEventId })).status).toBe(200);
     // The same id from B is B's own new event: applied to B's progress, not answered with A's outcome.
@@ -112,7 +105,7 @@ describe('progress client event ids (offline sync)', () => {
   });
 
   it('refuses an id reused for a different request (409 naming clientEventId)', async () => {
-    const { bearer, progressId } = await learnerWithProgress();
+    const { bearer, progressId } = await learnerWithProgress(questId);
     const clientEventId = crypto.randomUUID();
     await put(bearer, progressId, { currentStep: 1, progressPercentage: 33, timeSpent: 0, clientEventId });
     const reused = await answer(bearer, progressId, 1, { answer: ['b'], clientEventId });
@@ -122,7 +115,7 @@ describe('progress client event ids (offline sync)', () => {
   });
 
   it('answers 400 naming clientEventId when it is not a UUID', async () => {
-    const { bearer, progressId } = await learnerWithProgress();
+    const { bearer, progressId } = await learnerWithProgress(questId);
     const bad = await put(bearer, progressId, { currentStep: 1, progressPercentage: 33, timeSpent: 0, clientEventId: 'not-a-uuid' });
     expect(bad.status).toBe(400);
     expect(bad.json.error.fields).toHaveProperty('clientEventId');

@@ -8,6 +8,7 @@ import { userProgress, xpLedger } from '@/lib/db/schema';
 import { createTestDatabase, type TestDatabase } from '../../../support/database';
 import { createTestQuest, createTestUser, testQuest } from '../../../support/fixtures';
 import { call } from '../../../support/http';
+import { learnerWithProgress } from '../../../support/learners';
 import { tokenFor } from '../../../support/sessions';
 
 /** The integrity rules of ARCHITECTURE §6, tried through the API as an outside client would. */
@@ -22,18 +23,12 @@ describe('playing a quest through the API', () => {
     await database.drop();
   });
 
-  async function learnerWithProgress() {
-    const user = await createTestUser();
-    const bearer = await tokenFor(user);
-    const started = await call(start, { method: 'POST', bearer, params: { id: questId } });
-    return { user, bearer, progressId: started.json.progress.id as string };
-  }
   const put = (bearer: string, id: string, body: object) => call(putProgress, { method: 'PUT', bearer, params: { id }, body });
   const answer = (bearer: string, id: string, position: number, value: unknown) =>
     call(answerStep, { method: 'POST', bearer, params: { id, position: String(position) }, body: { answer: value } });
 
   it('hands the player the steps without answer keys, and grades on the server', async () => {
-    const { bearer, progressId } = await learnerWithProgress();
+    const { bearer, progressId } = await learnerWithProgress(questId);
     const detail = await call(getProgress, { bearer, params: { id: progressId } });
     expect(detail.status).toBe(200);
     expect(detail.json.steps.map((s: { kind: string }) => s.kind)).toEqual(['reading', 'quiz', 'task']);
@@ -49,7 +44,7 @@ describe('playing a quest through the API', () => {
   });
 
   it('will not move past an unanswered quiz or unconfirmed task (409)', async () => {
-    const { bearer, progressId } = await learnerWithProgress();
+    const { bearer, progressId } = await learnerWithProgress(questId);
     const skip = await put(bearer, progressId, { currentStep: 2, progressPercentage: 66, timeSpent: 0 });
     expect(skip.status).toBe(409);
     expect(skip.json.error).toMatchObject({ code: 'STEP_NOT_DONE', fields: { currentStep: expect.any(Array) } });
@@ -58,7 +53,7 @@ describe('playing a quest through the API', () => {
   });
 
   it('completes on the last step with a computed score; a forged score is ignored; XP once', async () => {
-    const { user, bearer, progressId } = await learnerWithProgress();
+    const { user, bearer, progressId } = await learnerWithProgress(questId);
     await put(bearer, progressId, { currentStep: 1, progressPercentage: 0, timeSpent: 0 });
     await answer(bearer, progressId, 1, ['a']); // wrong: the score will be 0
     await put(bearer, progressId, { currentStep: 2, progressPercentage: 0, timeSpent: 0 });
@@ -76,7 +71,7 @@ describe('playing a quest through the API', () => {
   });
 
   it('grants XP exactly once when 50 completion requests race', async () => {
-    const { user, bearer, progressId } = await learnerWithProgress();
+    const { user, bearer, progressId } = await learnerWithProgress(questId);
     await put(bearer, progressId, { currentStep: 1, progressPercentage: 0, timeSpent: 0 });
     await answer(bearer, progressId, 1, ['b']);
     await put(bearer, progressId, { currentStep: 2, progressPercentage: 0, timeSpent: 0 });
@@ -94,7 +89,7 @@ describe('playing a quest through the API', () => {
   });
 
   it('lets time spent only grow, and never past the wall time since the start', async () => {
-    const { bearer, progressId } = await learnerWithProgress();
+    const { bearer, progressId } = await learnerWithProgress(questId);
     await asService('test', (tx) =>
       tx.update(userProgress).set({ startedAt: new Date(Date.now() - 600_000) }).where(eq(userProgress.id, progressId)),
     );
@@ -106,7 +101,7 @@ describe('playing a quest through the API', () => {
   });
 
   it('answers 404 to another learner for every progress route', async () => {
-    const { progressId } = await learnerWithProgress();
+    const { progressId } = await learnerWithProgress(questId);
     const intruder = await tokenFor(await createTestUser());
     expect((await call(getProgress, { bearer: intruder, params: { id: progressId } })).status).toBe(404);
     expect((await put(intruder, progressId, { currentStep: 1, progressPercentage: 0, timeSpent: 0 })).status).toBe(404);
@@ -115,7 +110,7 @@ describe('playing a quest through the API', () => {
   });
 
   it('answers 401 without a session and 400 naming the fields for bad input', async () => {
-    const { bearer, progressId } = await learnerWithProgress();
+    const { bearer, progressId } = await learnerWithProgress(questId);
     expect((await call(listProgress)).status).toBe(401);
     expect((await call(getProgress, { params: { id: progressId } })).status).toBe(401);
     const bad = await put(bearer, progressId, { currentStep: 'two', progressPercentage: 101, timeSpent: -1 });
