@@ -46,6 +46,14 @@ const envSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   /** Connections per server instance when DATABASE_URL is set. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Named prepared statements on DATABASE_URL's connections: `auto` (default) uses them except on
+   * port 6543 (Supabase's transaction pooler cannot keep them); `true`/`false` decide outright.
+   */
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(['auto', 'true', 'false', ''])
+    .optional()
+    .transform((v) => (v === 'true' ? true : v === 'false' ? false : 'auto')),
   /** Where the embedded database keeps its files. */
   PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
   /** Lets a production build run on embedded defaults that lose data on serverless hosts. */

@@ -78,7 +78,7 @@ export async function generateBenchData(sql: Sql, sizes: BenchSizes, passwordHas
     // Every 20th quest is a draft, every 4th premium; categories and difficulties cycle.
     await sql.unsafe(
       `insert into public.quests (id, slug, title, description, difficulty, category, tier, duration_minutes, xp_reward,
-                                  content, is_published, published_at, created_at, updated_at)
+                                  content, is_published, published_at, created_at, updated_at, step_count)
        select ${questId('q')}, 'bench-quest-' || q,
               (array['Master','Plan','Automate','Negotiate','Track','Design','Pitch','Review'])[1 + q % 8] || ' ' ||
               (array['your week','invoices','a portfolio','client calls','taxes','a budget','focus time','outreach'])[1 + (q / 8) % 8] || ' ' || q,
@@ -87,7 +87,9 @@ export async function generateBenchData(sql: Sql, sizes: BenchSizes, passwordHas
               case when q % 4 = 0 then 'premium' else 'free' end, 5 + q % 55, 50 + (q % 10) * 10,
               jsonb_build_object('objectives', jsonb_build_array('Understand topic ' || q, 'Apply it once')),
               q % 20 <> 0, case when q % 20 <> 0 then now() - (q % 300) * interval '1 day' end,
-              now() - (q % 300) * interval '1 day', now()
+              now() - (q % 300) * interval '1 day', now(),
+              -- written here: the steps below load with triggers off (migration 0022 keeps it otherwise)
+              ${STEPS_PER_QUEST}
        from generate_series(1, ${Q}) q`,
     );
     await sql.unsafe(
@@ -188,6 +190,8 @@ export async function verifyIntegrity(sql: Sql): Promise<void> {
       (select 'progress of a missing user' from public.user_progress up where not exists (select 1 from public.profiles p where p.id = up.user_id) limit 1),
       (select 'answer to a missing step' from public.step_answers a where not exists (select 1 from public.quest_steps s where s.id = a.step_id) limit 1),
       (select 'answer to a missing progress row' from public.step_answers a where not exists (select 1 from public.user_progress up where up.id = a.progress_id) limit 1),
+      (select 'quest whose step count is wrong' from public.quests q
+         where q.step_count <> (select count(*) from public.quest_steps s where s.quest_id = q.id and s.archived_at is null) limit 1),
       (select 'event of a missing user' from public.analytics_events e where e.user_id is not null and not exists (select 1 from public.profiles p where p.id = e.user_id) limit 1)
     ) as problem`;
   if (row?.problem) throw new Error(`Generated data failed its integrity check: ${row.problem}`);

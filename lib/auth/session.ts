@@ -43,12 +43,19 @@ export async function verifyAccessTokenRemembered(token: string): Promise<JwtCla
   return claims;
 }
 
+/** Who a request says it is, verified: the token's claims and, under built-in auth, its session family. */
+export interface Caller {
+  claims: JwtClaims;
+  sessionFamily?: string;
+}
+
 /**
- * The session of a request: a bearer token when the request sends one (API clients), else the
- * session cookies (the browser). A malformed Authorization header counts as signed out rather than
- * falling back to cookies.
+ * The verified caller of a request, before any database read: a bearer token when the request
+ * sends one (API clients), else the session cookies (the browser). A malformed Authorization
+ * header counts as signed out rather than falling back to cookies. loadSession then checks the
+ * account and the session family.
  */
-export async function resolveSession(headers: Headers, jar: CookieJar): Promise<Session | null> {
+export async function resolveCaller(headers: Headers, jar: CookieJar): Promise<Caller | null> {
   const adapter = await authAdapter();
   const bearer = bearerTokenOf(headers);
   if (bearer === null) return null;
@@ -57,10 +64,16 @@ export async function resolveSession(headers: Headers, jar: CookieJar): Promise<
     // signature and expiry here, its session family's revocation with the profile read.
     const token = bearer ?? readCookie(jar, ACCESS_COOKIE);
     const claims = token ? await verifyAccessTokenRemembered(token) : null;
-    return claims?.session_id && UUID.test(claims.session_id) ? loadSession(claims, { sessionFamily: claims.session_id }) : null;
+    return claims?.session_id && UUID.test(claims.session_id) ? { claims, sessionFamily: claims.session_id } : null;
   }
   const claims = bearer === undefined ? await adapter.claimsFromCookies(jar) : await adapter.verifyAccessToken(bearer);
-  return claims ? loadSession(claims) : null;
+  return claims ? { claims } : null;
+}
+
+/** The session of a request (resolveCaller, then the account read): null when signed out, revoked or suspended. */
+export async function resolveSession(headers: Headers, jar: CookieJar): Promise<Session | null> {
+  const caller = await resolveCaller(headers, jar);
+  return caller ? loadSession(caller.claims, { sessionFamily: caller.sessionFamily }) : null;
 }
 
 /**

@@ -38,3 +38,16 @@ export function afterCommit(callback: Callback): void {
   if (callbacks) callbacks.push(callback);
   else logger().warn('afterCommit outside an asUser/asService transaction: callback dropped');
 }
+
+/** The callback list of the transaction whose scope this code runs in, if any. */
+export function currentAfterCommitList(): Callback[] | undefined {
+  return scopes.getStore();
+}
+
+/**
+ * Runs `fn` so that its afterCommit callbacks join `list` — for work that runs on a transaction
+ * opened elsewhere (lib/db/request-transaction.ts).
+ */
+export function withAfterCommitList<T>(list: Callback[] | undefined, fn: () => Promise<T>): Promise<T> {
+  return list ? scopes.run(list, fn) : fn();
+}

@@ -11,7 +11,7 @@ import { DatabaseUnavailableError } from './unavailable';
  * concurrent transactions, most calls were still pending after 20 s and the pool needed minutes
  * to serve again after the server was back. So the guard bounds waiting at our level:
  *
- * - Acquire deadline: from the call until the transaction's first statement (set_config) has
+ * - Acquire deadline: from the call until the transaction's first statement (BEGIN) has
  *   answered. That covers waiting for a pool slot, connecting and BEGIN, never the caller's own
  *   queries, so a legitimately long admin or analytics statement is not cut short. A missed
  *   deadline answers that caller "unavailable" (503). It opens the breaker only when no other

@@ -49,11 +49,69 @@ export function pgliteConnection(client: PGlite): DbConnection {
   };
 }
 
-export function postgresConnection(url: string, options: { max?: number; breaker?: BreakerOptions } = {}): DbConnection {
+/** Supabase's transaction pooler listens on 6543. */
+const TRANSACTION_POOLER_PORT = '6543';
+
+/**
+ * Whether connections to `url` use named prepared statements. They matter more than they look:
+ * without them postgres-js sends each statement with parameters twice — once to learn the
+ * parameter types, then to run it — two round trips and two socket writes, and a transaction's
+ * statements cannot travel together. Prepared, a statement seen before on that connection goes
+ * out once, and the pipelined ones of lib/db/roles.ts share one write. A transaction pooler hands
+ * each transaction a different server connection, so there (port 6543) they stay off.
+ */
+export function usesPreparedStatements(url: string, setting: boolean | 'auto' = 'auto'): boolean {
+  if (setting !== 'auto') return setting;
+  try {
+    return new URL(url).port !== TRANSACTION_POOLER_PORT;
+  } catch {
+    return false;
+  }
+}
+
+type UnsafeOptions = { prepare?: boolean } & Record<string, unknown>;
+type Unsafe = (query: string, params?: unknown[], options?: UnsafeOptions) => unknown;
+
+/**
+ * `sql` as drizzle sees it, with every statement prepared. drizzle (0.45) asks postgres-js to
+ * prepare only queries built with .prepare(name), and postgres-js's unsafe() prepares nothing by
+ * default; this turns both on, for the pool and for the transactions and savepoints it opens.
+ * postgres-js keeps each connection's statements by their text and re-prepares them when a
+ * connection is replaced.
+ */
+function preparingEveryStatement(sql: postgres.Sql): postgres.Sql {
+  const wrap = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(object, key, receiver) {
+        const value: unknown = Reflect.get(object, key, receiver);
+        if (typeof value !== 'function') return value;
+        if (key === 'unsafe') {
+          return (query: string, params?: unknown[], options: UnsafeOptions = {}) =>
+            (value as Unsafe).call(object, query, params, { ...options, prepare: true });
+        }
+        if (key === 'begin' || key === 'savepoint') {
+          // (fn) or (options, fn): the callback receives the transaction's own sql.
+          return (...args: unknown[]) => {
+            const last = args.length - 1;
+            const fn = args[last] as (tx: object) => unknown;
+            args[last] = (tx: object) => fn(wrap(tx));
+            return (value as (...a: unknown[]) => unknown).apply(object, args);
+          };
+        }
+        return value;
+      },
+    });
+  return wrap(sql);
+}
+
+export function postgresConnection(
+  url: string,
+  options: { max?: number; breaker?: BreakerOptions; preparedStatements?: boolean | 'auto' } = {},
+): DbConnection {
+  const prepare = usesPreparedStatements(url, options.preparedStatements);
   const open = () =>
     postgres(url, {
-      // Supabase's transaction pooler (port 6543) cannot keep prepared statements.
-      prepare: false,
+      prepare,
       max: options.max ?? 10,
       onnotice: () => {},
       // A database that is down must fail a request within seconds (503), not hold it for the
@@ -66,7 +124,8 @@ export function postgresConnection(url: string, options: { max?: number; breaker
       max_lifetime: 60 * 60,
     });
   let client = open();
-  let db = drizzlePostgres({ client, schema }) as unknown as Database;
+  const forDrizzle = (sql: postgres.Sql) => (prepare ? preparingEveryStatement(sql) : sql);
+  let db = drizzlePostgres({ client: forDrizzle(client), schema }) as unknown as Database;
   // A connection of its own, outside the pool, to tell "the pool is busy" from "the database is
   // gone" when a transaction could not get a connection in time (lib/db/breaker.ts).
   let pinger: postgres.Sql | undefined;
@@ -99,7 +158,7 @@ export function postgresConnection(url: string, options: { max?: number; breaker
       // destroyed at once (timeout 0), which also frees every connection it still holds.
       const old = client;
       client = open();
-      db = drizzlePostgres({ client, schema }) as unknown as Database;
+      db = drizzlePostgres({ client: forDrizzle(client), schema }) as unknown as Database;
       old.end({ timeout: 0 }).catch(() => {});
       options.breaker?.onOpen?.();
     },
@@ -134,7 +193,10 @@ export function postgresConnection(url: string, options: { max?: number; breaker
 async function openConfigured(): Promise<DbConnection> {
   const config = env();
   if (config.DATABASE_URL) {
-    return postgresConnection(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX });
+    return postgresConnection(config.DATABASE_URL, {
+      max: config.DATABASE_POOL_MAX,
+      preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
+    });
   }
   const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), config.PGLITE_DATA_DIR);
   fs.mkdirSync(dataDir, { recursive: true });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getConnection } from './connection';
 import { jwtClaimsSchema, type JwtClaims } from './claims';
+import { requestScopes, SharedTransaction } from './request-transaction';
 import { withRole, type Tx } from './roles';
 
 export type { Tx } from './roles';
@@ -19,8 +20,19 @@ export class InvalidClaimsError extends Error {
 /**
  * Runs `fn` as the caller: `authenticated` with their JWT claims, or `anon` when `claims` is
  * null. RLS decides what the caller sees. This is how every request reaches the database.
+ *
+ * Inside withRequestTransaction, the request's own caller joins its shared transaction.
  */
 export async function asUser<T>(claims: JwtClaims | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const scope = requestScopes.getStore();
+  if (scope?.shared.open) {
+    if (claims !== null && claims === scope.shared.claims) return scope.shared.join(fn, scope);
+    if (!scope.inJoin) await scope.shared.end(true);
+  }
+  return asUserAlone(claims, fn);
+}
+
+async function asUserAlone<T>(claims: JwtClaims | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const connection = await getConnection();
   if (claims === null) return withRole(connection.db, 'anon', { role: 'anon' }, fn, connection.breaker);
   const parsed = jwtClaimsSchema.safeParse(claims);
@@ -29,10 +41,33 @@ export async function asUser<T>(claims: JwtClaims | null, fn: (tx: Tx) => Promis
 }
 
 /**
+ * Serves a signed-in read: the asUser calls for `claims` inside `fn` — the session check, then the
+ * handler's reads — share one transaction (lib/db/request-transaction.ts), saving a BEGIN, a
+ * set_config and a COMMIT per step. Only the identical claims object joins. Under PGlite, which has
+ * a single connection and no round trips to save, every call keeps its own transaction.
+ */
+export async function withRequestTransaction<T>(claims: JwtClaims, fn: () => Promise<T>): Promise<T> {
+  const connection = await getConnection();
+  if (connection.kind !== 'postgres') return fn();
+  const shared = new SharedTransaction(claims, (work) => asUserAlone(claims, work));
+  let result: T;
+  try {
+    result = await requestScopes.run({ shared, inJoin: false }, fn);
+  } catch (error) {
+    await shared.end(false);
+    throw error;
+  }
+  await shared.end(true);
+  return result;
+}
+
+/**
  * Runs `fn` as service_role, which bypasses RLS. Only for named server jobs (seeding, webhooks,
  * the grader, admin jobs that say so); `job` names it in the claims for the logs and audit trail.
  */
 export async function asService<T>(job: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const scope = requestScopes.getStore();
+  if (scope?.shared.open && !scope.inJoin) await scope.shared.end(true);
   const connection = await getConnection();
   return withRole(connection.db, 'service_role', { role: 'service_role', job }, fn, connection.breaker);
 }

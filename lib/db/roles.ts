@@ -24,6 +24,11 @@ export type DbRole = 'anon' | 'authenticated' | 'service_role';
  * Callbacks queued with afterCommit run once the transaction has committed, and a lost connection
  * surfaces as DatabaseUnavailableError (503), not as whatever the driver threw. With a `breaker`
  * (PostgreSQL), waiting for a connection is bounded and an outage fails fast (lib/db/breaker.ts).
+ *
+ * On PostgreSQL the settings statement is not awaited before `fn` starts: it is handed to the
+ * connection first, so it runs first, and `fn`'s first statement goes out in the same network
+ * write. Every saved write counts: under load a socket write to PostgreSQL was the largest single
+ * cost of a request (bench/README.md).
  */
 export async function withRole<T>(
   db: Database,
@@ -35,15 +40,29 @@ export async function withRole<T>(
   if (role !== 'anon' && role !== 'authenticated' && role !== 'service_role') {
     throw new Error(`Refusing to switch to database role ${String(role)}`);
   }
+  const settings = JSON.stringify(claims);
   const transaction = async (begun: () => void): Promise<T> => {
     try {
       return await withAfterCommitScope(() =>
         db.transaction(async (tx) => {
-          await tx.execute(
-            sql`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true), set_config('role', ${role}, true)`,
-          );
+          // BEGIN has answered: a connection is ours and the database is alive. A caller already
+          // answered 503 makes begun() throw here, so its work never starts and nothing commits.
           begun();
-          return fn(tx as Tx);
+          const pipeline = postgresTransactionOf(tx);
+          if (!pipeline) {
+            await tx.execute(sql`select set_config('request.jwt.claims', ${settings}, true), set_config('role', ${role}, true)`);
+            return fn(tx as Tx);
+          }
+          // execute() hands the statement to the connection now, synchronously, so nothing `fn`
+          // sends can overtake it: RLS always sees the role.
+          const configured = pipeline.unsafe(SET_ROLE_AND_CLAIMS, [settings, role]).execute();
+          const work = Promise.resolve().then(() => fn(tx as Tx));
+          // Both settle before the transaction ends: a failed set_config fails `fn`'s statements
+          // too (the transaction is aborted), and its own error is the one worth reporting.
+          const [setup, outcome] = await Promise.allSettled([configured, work]);
+          if (setup.status === 'rejected') throw setup.reason;
+          if (outcome.status === 'rejected') throw outcome.reason;
+          return outcome.value;
         }),
       );
     } catch (error) {
@@ -51,6 +70,23 @@ export async function withRole<T>(
     }
   };
   return breaker ? breaker.run(transaction) : transaction(() => {});
+}
+
+const SET_ROLE_AND_CLAIMS = `select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`;
+
+interface PipelinedTransaction {
+  unsafe(query: string, params: string[]): { execute(): Promise<unknown> };
+}
+
+/**
+ * postgres-js's own handle on the transaction's connection, which drizzle (0.45) keeps as
+ * `tx.session.client`; undefined under PGlite, which has no network round trips to save.
+ */
+function postgresTransactionOf(tx: unknown): PipelinedTransaction | undefined {
+  const client = (tx as { session?: { client?: unknown } }).session?.client as Partial<PipelinedTransaction> | undefined;
+  return client && typeof client.unsafe === 'function' && typeof (client as { savepoint?: unknown }).savepoint === 'function'
+    ? (client as PipelinedTransaction)
+    : undefined;
 }
 
 /** Rows of a raw `sql` query; the two drivers shape execute()'s result differently. */

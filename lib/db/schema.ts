@@ -63,6 +63,8 @@ export const quests = pgTable('quests', {
   updatedAt: updatedAt(),
   coverImageUrl: text('cover_image_url'),
   archivedAt: timestamp('archived_at', { withTimezone: true }),
+  /** Live (not archived) steps; kept by triggers on quest_steps (migration 0022), never written by the app. */
+  stepCount: integer('step_count').notNull().default(0),
 });
 
 export const questSteps = pgTable('quest_steps', {

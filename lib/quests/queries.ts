@@ -76,9 +76,9 @@ const summaryColumns = {
   durationMinutes: quests.durationMinutes,
   xpReward: quests.xpReward,
   coverImageUrl: quests.coverImageUrl,
-  // Counted through the public outline function: a free learner may not read premium steps,
+  // Kept on the quest by triggers (migration 0022): a free learner may not read premium steps,
   // but may know how many there are.
-  stepCount: sql<number>`(select count(*)::int from public.quest_outline(${quests.id}))`,
+  stepCount: quests.stepCount,
   access: sql<QuestAccess>`case
     when ${quests.tier} = 'premium' and not (select private.has_premium()) then 'premium_locked'
     when ${prerequisitesUnmet} then 'prerequisites_locked'
@@ -134,7 +134,9 @@ async function readCatalogPage(
     // Both statements go out together on the transaction's connection (one round trip, not two).
     const [[totals], rows] = await Promise.all([
       tx.select({ total: count() }).from(quests).where(where),
-      tx.select(summaryColumns).from(quests).where(inArray(quests.id, pageIds)).orderBy(...order),
+      // `= any(array(…))`, not `in (…)`: the planner then fetches the 20 rows by primary key instead
+      // of hashing the page against a scan of every quest.
+      tx.select(summaryColumns).from(quests).where(sql`${quests.id} = any(array(${pageIds}))`).orderBy(...order),
     ]);
     const total = totals?.total ?? 0;
     return {
