@@ -100,4 +100,21 @@ describe('in-process sliding-window limiter', () => {
     expect(limiter.limit('login', 'b').remaining).toBe(4); // b starts over
     expect(limiter.limit('login', 'a').remaining).toBe(2); // a kept its count (3rd attempt)
   });
+
+  it('stays exact over many windows of irregular traffic (its log is trimmed, not filtered)', () => {
+    const { limiter, clock } = limiterAt();
+    const allowed: number[] = [];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 20_000; i++) {
+      // Bursts and pauses: mostly a few ms apart, sometimes most of a window.
+      clock.now += random() < 0.01 ? Math.floor(random() * MINUTE) : Math.floor(random() * 20);
+      const inWindow = allowed.filter((t) => t > clock.now - MINUTE).length;
+      const result = limiter.limit('api', 'busy-learner');
+      expect(result.success).toBe(inWindow < 100);
+      expect(result.remaining).toBe(Math.max(0, 100 - inWindow - (result.success ? 1 : 0)));
+      if (result.success) allowed.push(clock.now);
+    }
+    expect(allowed.length).toBeGreaterThan(1_000);
+  });
 });
