@@ -1,5 +1,5 @@
 /**
- * `npm run soak [-- --rate 200 --duration 300 --users 400 --scale 0.02 --skip-build]`
+ * `npm run soak [-- --rate 200 --duration 300 --users 400 --scale 0.02 --skip-build --cpu-prof]`
  * `npm run soak -- --target http://127.0.0.1:3000 --database-url postgres://…` (a running server)
  *
  * Holds a constant arrival rate (open model) of the mixed learner workload against `next start`
@@ -8,7 +8,7 @@
  * and the memory trend. Loopback only; bounded in time and in total requests. Exit code 1 on FAIL.
  * Results: bench/soak-results.json.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startAppUnderTest, type AppUnderTest } from './lib/app-under-test';
@@ -47,7 +47,17 @@ async function prepare(options: SoakOptions): Promise<{ url: string; pid: number
     const minted = await mintAccessTokens(options.databaseUrl!, { jwtSecret: secret, count: options.users, ttlSeconds: ttl });
     return { url: options.target.replace(/\/$/, ''), pid: undefined, learners: minted.map((m) => ({ ...m, busy: false })), metricsToken: process.env.METRICS_TOKEN };
   }
-  const app = await startAppUnderTest({ cwd: process.cwd(), scale: options.scale, learners: options.users, skipBuild: options.skipBuild, tokenTtlSeconds: ttl });
+  const profileDir = options.cpuProfile ? mkdtempSync(path.join(os.tmpdir(), 'workfree-soak-profile-')) : undefined;
+  const app = await startAppUnderTest({
+    cwd: process.cwd(),
+    scale: options.scale,
+    learners: options.users,
+    skipBuild: options.skipBuild,
+    tokenTtlSeconds: ttl,
+    // NODE_OPTIONS refuses --cpu-prof; the profile is written when the server exits.
+    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined,
+  });
+  if (profileDir) console.log(`CPU profile of next start goes to ${profileDir} when the run ends (open it in Chrome DevTools).`);
   return { url: app.url, pid: app.pid, learners: app.learners.map((m) => ({ ...m, busy: false })), metricsToken: app.metricsToken, app };
 }
 

@@ -79,6 +79,8 @@ export async function startAppUnderTest(options: {
   learners: number;
   skipBuild: boolean;
   tokenTtlSeconds: number;
+  /** Extra node flags for next start (e.g. --cpu-prof). */
+  nodeArgs?: string[];
   log?: (message: string) => void;
 }): Promise<AppUnderTest> {
   const log = options.log ?? console.log;
@@ -95,7 +97,7 @@ export async function startAppUnderTest(options: {
       await buildNext(options.cwd, env);
     }
     const port = await freePort(3210);
-    const server = await startNextServer({ cwd: options.cwd, port, env });
+    const server = await startNextServer({ cwd: options.cwd, port, env, nodeArgs: options.nodeArgs });
     log(`next start on ${server.url} (pid ${server.pid})`);
     // next start runs in its own process group (see next-server.ts): Ctrl-C here does not reach it.
     const unregister = registerExitCleanup(() => {

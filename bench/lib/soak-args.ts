@@ -29,6 +29,8 @@ export interface SoakOptions {
   target: string | undefined;
   /** Its database, for minting tokens (loopback only); required with --target. */
   databaseUrl: string | undefined;
+  /** Profile the server started here (--cpu-prof): written to a temporary directory when it stops. */
+  cpuProfile: boolean;
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -63,7 +65,7 @@ export function minimumUsersFor(rate: number): number {
 
 export function parseSoakArgs(argv: string[], defaults: { rate: number; durationSeconds: number; users: number; scale: number }): SoakOptions {
   const args = parseArgs(argv, {
-    flags: ['skip-build'],
+    flags: ['skip-build', 'cpu-prof'],
     options: ['rate', 'duration', 'max-requests', 'users', 'scale', 'target', 'database-url'],
   });
   if (args.positional.length) throw new Error(`Unexpected argument ${args.positional[0]} (options start with --).`);
@@ -103,5 +105,6 @@ export function parseSoakArgs(argv: string[], defaults: { rate: number; duration
     skipBuild: args.flags.has('skip-build') || target !== undefined,
     target,
     databaseUrl,
+    cpuProfile: args.flags.has('cpu-prof'),
   };
 }

@@ -1,9 +1,9 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { ApiError } from '@/lib/api/errors';
 import { asService, type Tx } from '@/lib/db';
 import type { Session } from '@/lib/auth/types';
-import { questStepAnswers, stepAnswers, userProgress } from '@/lib/db/schema';
+import { questStepAnswers, questSteps, stepAnswers, userProgress } from '@/lib/db/schema';
 import { recordLearningDay } from '@/lib/streaks/record-learning-day';
 import { recordEventIn } from '@/lib/analytics/record-event';
 import { evaluateAchievements, type UnlockedAchievement } from '@/lib/achievements/engine';
@@ -36,13 +36,33 @@ export async function gradeStep(
   clientEventId?: string,
 ): Promise<GradeResult> {
   return asService('grade-step', async (tx) => {
-    const state = await loadProgressForUpdate(tx, session, progressId);
+    // The answer key travels with the steps: one round trip fewer. It stays on the server.
+    const state = await loadProgressForUpdate(tx, session, progressId, (questId) => answerKeyOf(tx, questId, position));
     const event = { userId: session.user.id, clientEventId, kind: 'step_answer' as const, progressId };
-    return oncePerClientEvent(tx, event, () => grade(tx, session, state, position, answer));
+    return oncePerClientEvent(tx, event, () => grade(tx, session, state, position, answer, state.alongside));
   });
 }
 
-async function grade(tx: Tx, session: Session, state: ProgressState, position: number, answer: string[]): Promise<GradeResult> {
+/** The key of the live step at `position` of a quest, if it has one (quizzes do). */
+async function answerKeyOf(tx: Tx, questId: string, position: number) {
+  const [key] = await tx
+    .select({ stepId: questStepAnswers.stepId, correctChoiceIds: questStepAnswers.correctChoiceIds, explanation: questStepAnswers.explanation })
+    .from(questStepAnswers)
+    .innerJoin(questSteps, eq(questSteps.id, questStepAnswers.stepId))
+    .where(and(eq(questSteps.questId, questId), eq(questSteps.position, position), isNull(questSteps.archivedAt)));
+  return key;
+}
+
+type AnswerKey = Awaited<ReturnType<typeof answerKeyOf>>;
+
+async function grade(
+  tx: Tx,
+  session: Session,
+  state: ProgressState,
+  position: number,
+  answer: string[],
+  stepKey: AnswerKey,
+): Promise<GradeResult> {
   const progressId = state.row.id;
   const step = state.steps.find((s) => s.position === position);
   if (!step) throw new ApiError('NOT_FOUND', `This quest has no step ${position}`);
@@ -51,8 +71,7 @@ async function grade(tx: Tx, session: Session, state: ProgressState, position: n
       position: ['This step has nothing to answer'],
     });
   }
-  const [key] =
-    step.kind === 'quiz' ? await tx.select().from(questStepAnswers).where(eq(questStepAnswers.stepId, step.id)) : [];
+  const key = step.kind === 'quiz' && stepKey?.stepId === step.id ? stepKey : undefined;
   const previous = state.answers.get(step.id);
   if (previous) {
     return {
@@ -90,21 +109,25 @@ async function grade(tx: Tx, session: Session, state: ProgressState, position: n
     correct = true;
   }
 
-  await tx.insert(stepAnswers).values({ progressId, userId: session.user.id, stepId: step.id, answer, correct });
   state.answers.set(step.id, { correct, answer });
-  const [updated] = await tx
-    .update(userProgress)
-    .set({ progressPercentage: percentageDone(state, state.row.currentStep) })
-    .where(eq(userProgress.id, progressId))
-    .returning();
-  await recordEventIn(tx, {
-    name: 'step_answered',
-    userId: session.user.id,
-    questId: state.quest.id,
-    stepPosition: position,
-    properties: { kind: step.kind, correct },
-  });
-  const day = await recordLearningDay(tx, session.user.id);
+  // Independent writes, sent together on the transaction's connection (one round trip): they run
+  // in order, and any failure aborts the transaction, so all of them or none commit.
+  const [, [updated], , day] = await Promise.all([
+    tx.insert(stepAnswers).values({ progressId, userId: session.user.id, stepId: step.id, answer, correct }),
+    tx
+      .update(userProgress)
+      .set({ progressPercentage: percentageDone(state, state.row.currentStep) })
+      .where(eq(userProgress.id, progressId))
+      .returning(),
+    recordEventIn(tx, {
+      name: 'step_answered',
+      userId: session.user.id,
+      questId: state.quest.id,
+      stepPosition: position,
+      properties: { kind: step.kind, correct },
+    }),
+    recordLearningDay(tx, session.user.id),
+  ]);
   const achievementsUnlocked = day.isNew ? await evaluateAchievements(tx, session.user.id) : [];
   return { correct, answer, explanation: key?.explanation ?? null, progress: progressView(updated!), achievementsUnlocked };
 }

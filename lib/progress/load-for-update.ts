@@ -20,7 +20,23 @@ export interface ProgressState {
  * completions see each other's result. Runs inside a service-role job: ownership is checked here,
  * and someone else's progress answers 404 as if it did not exist.
  */
-export async function loadProgressForUpdate(tx: Tx, session: Session, progressId: string): Promise<ProgressState> {
+export async function loadProgressForUpdate(tx: Tx, session: Session, progressId: string): Promise<ProgressState>;
+/**
+ * With `alongside`: one more read of the quest, sent in the same round trip as its steps and
+ * answers (the grader's answer key), once the row is known to be the caller's and in play.
+ */
+export async function loadProgressForUpdate<X>(
+  tx: Tx,
+  session: Session,
+  progressId: string,
+  alongside: (questId: string) => Promise<X>,
+): Promise<ProgressState & { alongside: X }>;
+export async function loadProgressForUpdate<X>(
+  tx: Tx,
+  session: Session,
+  progressId: string,
+  alongside?: (questId: string) => Promise<X>,
+): Promise<ProgressState & { alongside?: X }> {
   // One statement: the row, locked (only it: `for update of`), with its quest.
   const [found] = await tx
     .select({
@@ -38,7 +54,7 @@ export async function loadProgressForUpdate(tx: Tx, session: Session, progressId
   if (!quest.isPublished) throw new ApiError('QUEST_UNAVAILABLE', 'This quest is no longer available');
   // When premium ends, progress is kept but the quest closes until it comes back.
   if (quest.tier === 'premium' && !hasPremiumAccess(session.user)) throw premiumRequired();
-  const [steps, answers] = await Promise.all([
+  const [steps, answers, extra] = await Promise.all([
     tx
       .select({
         id: questSteps.id,
@@ -52,12 +68,14 @@ export async function loadProgressForUpdate(tx: Tx, session: Session, progressId
       .where(and(eq(questSteps.questId, quest.id), isNull(questSteps.archivedAt)))
       .orderBy(asc(questSteps.position)),
     tx.select().from(stepAnswers).where(eq(stepAnswers.progressId, progressId)),
+    alongside?.(quest.id),
   ]);
   return {
     row,
     quest,
     steps: steps as ProgressState['steps'],
     answers: new Map(answers.map((a) => [a.stepId, { correct: a.correct, answer: a.answer }])),
+    alongside: extra,
   };
 }
 
