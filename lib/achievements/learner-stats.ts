@@ -30,26 +30,29 @@ type Numeric = number | string | bigint;
  * counts but still counts as completed).
  */
 export async function learnerStats(tx: Tx, userId: string): Promise<LearnerStats> {
-  const [totals] = await queryRows<{ completed: Numeric; perfect: Numeric; seconds: Numeric; xp: Numeric }>(
-    tx,
-    sql`
-      select count(*) filter (where up.status = 'completed') as completed,
-             count(*) filter (where up.status = 'completed' and up.score = 100) as perfect,
-             coalesce(sum(up.time_spent_seconds), 0)::bigint as seconds,
-             (select coalesce(sum(l.amount), 0)::bigint from public.xp_ledger l where l.user_id = ${userId}) as xp
-      from public.user_progress up
-      where up.user_id = ${userId}`,
-  );
-  const groups = await queryRows<{ category: string; difficulty: string; completed: Numeric }>(
-    tx,
-    sql`
-      select q.category, q.difficulty, count(*) as completed
-      from public.user_progress up
-      join public.quests q on q.id = up.quest_id
-      where up.user_id = ${userId} and up.status = 'completed'
-      group by q.category, q.difficulty`,
-  );
-  const { today, days } = await loadStreakInputs(tx, userId);
+  // Three independent reads, sent together on the transaction's connection (one round trip).
+  const [[totals], groups, { today, days }] = await Promise.all([
+    queryRows<{ completed: Numeric; perfect: Numeric; seconds: Numeric; xp: Numeric }>(
+      tx,
+      sql`
+        select count(*) filter (where up.status = 'completed') as completed,
+               count(*) filter (where up.status = 'completed' and up.score = 100) as perfect,
+               coalesce(sum(up.time_spent_seconds), 0)::bigint as seconds,
+               (select coalesce(sum(l.amount), 0)::bigint from public.xp_ledger l where l.user_id = ${userId}) as xp
+        from public.user_progress up
+        where up.user_id = ${userId}`,
+    ),
+    queryRows<{ category: string; difficulty: string; completed: Numeric }>(
+      tx,
+      sql`
+        select q.category, q.difficulty, count(*) as completed
+        from public.user_progress up
+        join public.quests q on q.id = up.quest_id
+        where up.user_id = ${userId} and up.status = 'completed'
+        group by q.category, q.difficulty`,
+    ),
+    loadStreakInputs(tx, userId),
+  ]);
 
   const byCategory: Record<string, number> = {};
   const byDifficulty = Object.fromEntries(QUEST_DIFFICULTIES.map((d) => [d, 0])) as Record<QuestDifficulty, number>;

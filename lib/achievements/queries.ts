@@ -41,14 +41,18 @@ const columns = {
  */
 export const listAchievementsForUser = cache(async (claims: JwtClaims): Promise<AchievementView[]> => {
   const { rows, stats } = await asUser(claims, async (tx) => {
-    const rows = await tx
-      .select({ ...columns, criteria: achievements.criteria, unlockedAt: userAchievements.unlockedAt })
-      .from(achievements)
-      .leftJoin(
-        userAchievements,
-        and(eq(userAchievements.achievementId, achievements.id), eq(userAchievements.userId, claims.sub)),
-      );
-    return { rows, stats: await learnerStats(tx, claims.sub) };
+    // The list and the stats behind its progress bars go out together (one round trip).
+    const [rows, stats] = await Promise.all([
+      tx
+        .select({ ...columns, criteria: achievements.criteria, unlockedAt: userAchievements.unlockedAt })
+        .from(achievements)
+        .leftJoin(
+          userAchievements,
+          and(eq(userAchievements.achievementId, achievements.id), eq(userAchievements.userId, claims.sub)),
+        ),
+      learnerStats(tx, claims.sub),
+    ]);
+    return { rows, stats };
   });
 
   return rows

@@ -1,8 +1,21 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
-import { asUser, type JwtClaims } from '@/lib/db';
-import { profiles } from '@/lib/db/schema';
+import { sql } from 'drizzle-orm';
+import { readAsUser, type JwtClaims } from '@/lib/db';
 import type { Session } from './types';
+
+interface SessionRow {
+  id: string;
+  email: string;
+  full_name: string | null;
+  role: string;
+  subscription_tier: string;
+  email_verified: boolean;
+  time_zone: string;
+  leaderboard_opt_in: boolean;
+  admin_permissions: string[] | null;
+  suspended_at: unknown;
+  session_active: boolean;
+}
 
 /**
  * Turns verified claims into a session with the user's current profile, read as the user (RLS:
@@ -15,41 +28,29 @@ import type { Session } from './types';
  */
 export async function loadSession(claims: JwtClaims, options: { sessionFamily?: string } = {}): Promise<Session | null> {
   const { sessionFamily } = options;
-  const [row] = await asUser(claims, (tx) =>
-    tx
-      .select({
-        id: profiles.id,
-        email: profiles.email,
-        fullName: profiles.fullName,
-        role: profiles.role,
-        tier: profiles.subscriptionTier,
-        emailVerified: profiles.emailVerified,
-        timeZone: profiles.timeZone,
-        leaderboardOptIn: profiles.leaderboardOptIn,
-        adminPermissions: profiles.adminPermissions,
-        suspendedAt: profiles.suspendedAt,
-        sessionActive: sessionFamily
-          ? sql<boolean>`private.session_family_active(${sessionFamily}::uuid)`
-          : sql<boolean>`true`,
-      })
-      .from(profiles)
-      .where(eq(profiles.id, claims.sub))
-      .limit(1),
+  // One statement, so that a request that does not share its transaction (writes, pages) sends
+  // its session check in a single network write (readAsUser).
+  const [row] = await readAsUser<SessionRow>(
+    claims,
+    sql`select id, email, full_name, role, subscription_tier, email_verified, time_zone, leaderboard_opt_in,
+               admin_permissions, suspended_at,
+               ${sessionFamily ? sql`private.session_family_active(${sessionFamily}::uuid)` : sql`true`} as session_active
+        from public.profiles where id = ${claims.sub} limit 1`,
   );
   // A suspended account's sessions end at once: every request reads the profile, so the next one fails.
-  if (!row || row.suspendedAt || !row.sessionActive) return null;
+  if (!row || row.suspended_at || !row.session_active) return null;
   return {
     claims,
     user: {
       id: row.id,
       email: row.email,
-      fullName: row.fullName,
+      fullName: row.full_name,
       role: row.role as Session['user']['role'],
-      tier: row.tier === 'premium' ? 'premium' : 'free',
-      emailVerified: row.emailVerified,
-      timeZone: row.timeZone,
-      leaderboardOptIn: row.leaderboardOptIn,
-      adminPermissions: row.adminPermissions,
+      tier: row.subscription_tier === 'premium' ? 'premium' : 'free',
+      emailVerified: row.email_verified,
+      timeZone: row.time_zone,
+      leaderboardOptIn: row.leaderboard_opt_in,
+      adminPermissions: row.admin_permissions,
     },
   };
 }

@@ -18,6 +18,11 @@ import { DatabaseBreaker, type BreakerOptions } from './breaker';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+export interface Statement {
+  text: string;
+  params: unknown[];
+}
+
 /** One session pinned for the length of `fn`: migrations need their lock and statements on one. */
 export interface DbSession {
   runScript(script: string): Promise<void>;
@@ -29,6 +34,12 @@ export interface DbConnection {
   readonly db: Database;
   /** PostgreSQL only: bounds how long a transaction may wait on a database that went away. */
   readonly breaker?: DatabaseBreaker;
+  /**
+   * PostgreSQL only: BEGIN, `setup` (role and claims), `statement` and COMMIT sent in one network
+   * write on one connection; resolves to the statement's rows. `begun` is called when BEGIN has
+   * answered (lib/db/breaker.ts).
+   */
+  readInOneWrite?(setup: Statement, statement: Statement, begun: () => void): Promise<Record<string, unknown>[]>;
   withSession<T>(fn: (session: DbSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -163,12 +174,30 @@ export function postgresConnection(
       options.breaker?.onOpen?.();
     },
   });
+  const readInOneWrite = async (setup: Statement, statement: Statement, begun: () => void) => {
+    const reserved = await client.reserve();
+    try {
+      const send = (text: string, params: unknown[] = []) =>
+        reserved.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare }).execute();
+      // Handed to the connection in this order within one tick: one write, run in order. A failed
+      // statement aborts the transaction and its COMMIT becomes a ROLLBACK, so nothing is left open.
+      const begin = send('begin');
+      const configured = send(setup.text, setup.params);
+      const rows = send(statement.text, statement.params);
+      const commit = send('commit');
+      const [, , result] = await Promise.all([begin.then(begun), configured, rows, commit]);
+      return result as unknown as Record<string, unknown>[];
+    } finally {
+      reserved.release();
+    }
+  };
   return {
     kind: 'postgres',
     get db() {
       return db;
     },
     breaker,
+    readInOneWrite,
     withSession: async (fn) => {
       const reserved = await client.reserve();
       try {

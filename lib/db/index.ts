@@ -2,7 +2,12 @@ import 'server-only';
 import { getConnection } from './connection';
 import { jwtClaimsSchema, type JwtClaims } from './claims';
 import { requestScopes, SharedTransaction } from './request-transaction';
-import { withRole, type Tx } from './roles';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import { classifyDatabaseError } from './unavailable';
+import { queryRows, SET_ROLE_AND_CLAIMS, withRole, type Tx } from './roles';
+
+const dialect = new PgDialect();
 
 export type { Tx } from './roles';
 export { queryRows } from './roles';
@@ -38,6 +43,51 @@ async function asUserAlone<T>(claims: JwtClaims | null, fn: (tx: Tx) => Promise<
   const parsed = jwtClaimsSchema.safeParse(claims);
   if (!parsed.success) throw new InvalidClaimsError();
   return withRole(connection.db, 'authenticated', parsed.data, fn, connection.breaker);
+}
+
+/**
+ * One read-only statement as the caller, in a transaction of its own. On PostgreSQL the whole
+ * transaction — BEGIN, role and claims, the statement, COMMIT — goes out in one network write
+ * instead of three: the session check of every request that does not share a transaction (writes,
+ * pages) is such a statement. Inside withRequestTransaction for the same caller it joins that one.
+ */
+export async function readAsUser<T>(claims: JwtClaims, query: SQL): Promise<T[]> {
+  const scope = requestScopes.getStore();
+  if (scope?.shared.open) {
+    if (claims === scope.shared.claims) return scope.shared.join((tx) => queryRows<T>(tx, query), scope);
+    if (!scope.inJoin) await scope.shared.end(true);
+  }
+  const parsed = jwtClaimsSchema.safeParse(claims);
+  if (!parsed.success) throw new InvalidClaimsError();
+  return readInOwnTransaction<T>('authenticated', parsed.data, query, () => asUserAlone(claims, (tx) => queryRows<T>(tx, query)));
+}
+
+/** readAsUser for a named service job (asService's rules): one statement, one network write. */
+export async function readAsService<T>(job: string, query: SQL): Promise<T[]> {
+  const scope = requestScopes.getStore();
+  if (scope?.shared.open && !scope.inJoin) await scope.shared.end(true);
+  return readInOwnTransaction<T>('service_role', { role: 'service_role', job }, query, () => asService(job, (tx) => queryRows<T>(tx, query)));
+}
+
+async function readInOwnTransaction<T>(
+  role: 'authenticated' | 'service_role',
+  claims: Record<string, unknown>,
+  query: SQL,
+  withoutPipeline: () => Promise<T[]>,
+): Promise<T[]> {
+  const connection = await getConnection();
+  const { readInOneWrite, breaker } = connection;
+  if (!readInOneWrite) return withoutPipeline();
+  const setup = { text: SET_ROLE_AND_CLAIMS, params: [JSON.stringify(claims), role] };
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const read = async (begun: () => void) => {
+    try {
+      return (await readInOneWrite(setup, { text, params }, begun)) as T[];
+    } catch (error) {
+      throw classifyDatabaseError(error);
+    }
+  };
+  return breaker ? breaker.run(read) : read(() => {});
 }
 
 /**

@@ -72,7 +72,8 @@ export async function withRole<T>(
   return breaker ? breaker.run(transaction) : transaction(() => {});
 }
 
-const SET_ROLE_AND_CLAIMS = `select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`;
+/** Sets the transaction's role and claims ($1 claims JSON, $2 role): what Supabase's Data API does per request. */
+export const SET_ROLE_AND_CLAIMS = `select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`;
 
 interface PipelinedTransaction {
   unsafe(query: string, params: string[]): { execute(): Promise<unknown> };

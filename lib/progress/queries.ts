@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { ApiError } from '@/lib/api/errors';
-import { asService, asUser, queryRows, type JwtClaims } from '@/lib/db';
+import { asUser, queryRows, readAsService, type JwtClaims } from '@/lib/db';
 import { hasPremiumAccess } from '@/lib/auth/permissions';
 import type { Session } from '@/lib/auth/types';
-import { questStepAnswers, questSteps, quests, stepAnswers, userProgress } from '@/lib/db/schema';
+import { questSteps, quests, stepAnswers, userProgress } from '@/lib/db/schema';
 import { premiumRequired } from './start-quest';
 import { progressView, type ProgressView } from './progress-view';
 import type { PlayerStep } from './player-types';
@@ -109,12 +109,11 @@ export async function getProgressDetail(session: Session, progressId: string) {
   if (!detail) throw new ApiError('NOT_FOUND', 'No such progress for this account');
   const activeIds = new Set(detail.steps.map((s) => s.id));
   const answeredQuizIds = detail.answers.map((a) => a.stepId).filter((id) => activeIds.has(id));
+  // Answer keys are closed to learners: the grader's job reads the explanations of answered steps.
   const explanations = answeredQuizIds.length
-    ? await asService('grade-step-explanations', (tx) =>
-        tx
-          .select({ stepId: questStepAnswers.stepId, explanation: questStepAnswers.explanation })
-          .from(questStepAnswers)
-          .where(inArray(questStepAnswers.stepId, answeredQuizIds)),
+    ? await readAsService<{ step_id: string; explanation: string | null }>(
+        'grade-step-explanations',
+        sql`select step_id, explanation from public.quest_step_answers where step_id in ${answeredQuizIds}`,
       )
     : [];
   const steps: PlayerStep[] = detail.steps.map((s) => {
@@ -128,7 +127,7 @@ export async function getProgressDetail(session: Session, progressId: string) {
       choices: s.choices,
       allowMultiple: s.allowMultiple,
       result: answer
-        ? { answer: answer.answer, correct: answer.correct, explanation: explanations.find((e) => e.stepId === s.id)?.explanation ?? null }
+        ? { answer: answer.answer, correct: answer.correct, explanation: explanations.find((e) => e.step_id === s.id)?.explanation ?? null }
         : null,
     };
   });

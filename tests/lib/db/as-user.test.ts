@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { afterCommit, asService, asUser, InvalidClaimsError, queryRows, withRequestTransaction, type JwtClaims } from '@/lib/db';
+import net from 'node:net';
+import { afterCommit, asService, asUser, InvalidClaimsError, queryRows, readAsUser, withRequestTransaction, type JwtClaims } from '@/lib/db';
 import { usesPreparedStatements } from '@/lib/db/connection';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { createTestUser } from '../../support/fixtures';
@@ -198,6 +199,52 @@ describe('asUser and asService', () => {
       const after = await later;
       expect(after).toBeDefined();
       expect(after).not.toBe(inside);
+    });
+  });
+
+  describe('readAsUser (one statement in a transaction of its own)', () => {
+    it('reads as the caller, with RLS', async () => {
+      const [user, other] = await Promise.all([createTestUser(), createTestUser()]);
+      const [row] = await readAsUser<WhoAmI>(user.claims, whoAmI);
+      expect(row).toEqual({ db_role: 'authenticated', uid: user.id, jwt_role: 'authenticated' });
+      const theirs = await readAsUser<{ id: string }>(user.claims, sql`select id from public.profiles where id = ${other.id}`);
+      expect(theirs).toEqual([]);
+    });
+
+    it('refuses bad claims, and leaves nothing open when its statement fails', async () => {
+      const user = await createTestUser();
+      await expect(readAsUser({ role: 'service_role' } as unknown as JwtClaims, whoAmI)).rejects.toBeInstanceOf(InvalidClaimsError);
+      await expect(readAsUser(user.claims, sql`select no_such_column from public.profiles`)).rejects.toThrow();
+      // The pool's connections are clean afterwards: every later call runs as its own caller.
+      const rows = await Promise.all(Array.from({ length: 8 }, () => readAsUser<WhoAmI>(user.claims, whoAmI)));
+      for (const [row] of rows) expect(row?.uid).toBe(user.id);
+      const [anon] = await asUser(null, (tx) => queryRows<WhoAmI>(tx, whoAmI));
+      expect(anon?.uid).toBeNull();
+    });
+
+    const onPostgresOnly = process.env.TEST_DATABASE_URL ? it : it.skip;
+    onPostgresOnly('sends the whole transaction in one network write', async () => {
+      const user = await createTestUser();
+      await readAsUser(user.claims, whoAmI); // prepares the statements on a connection
+      const port = Number(new URL(process.env.TEST_DATABASE_URL!).port || 5432);
+      const original = net.Socket.prototype.write;
+      let writes = 0;
+      net.Socket.prototype.write = function (this: net.Socket, ...args: unknown[]) {
+        if (this.remotePort === port) writes += 1;
+        return (original as (...a: unknown[]) => boolean).apply(this, args);
+      } as typeof original;
+      try {
+        const counts: number[] = [];
+        for (let i = 0; i < 4; i++) {
+          writes = 0;
+          await readAsUser(user.claims, whoAmI);
+          counts.push(writes);
+        }
+        // Once the connection it lands on has prepared them, BEGIN to COMMIT is one write.
+        expect(Math.min(...counts)).toBe(1);
+      } finally {
+        net.Socket.prototype.write = original;
+      }
     });
   });
 
