@@ -1,11 +1,11 @@
 import 'server-only';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { getConnection } from './connection';
 import { jwtClaimsSchema, type JwtClaims } from './claims';
-import { requestScopes, SharedTransaction } from './request-transaction';
-import { PgDialect } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
-import { classifyDatabaseError } from './unavailable';
+import { requestScopes, SharedTransaction, type RequestScope } from './request-transaction';
 import { queryRows, SET_ROLE_AND_CLAIMS, withRole, type Tx } from './roles';
+import { classifyDatabaseError } from './unavailable';
 
 const dialect = new PgDialect();
 
@@ -29,12 +29,20 @@ export class InvalidClaimsError extends Error {
  * Inside withRequestTransaction, the request's own caller joins its shared transaction.
  */
 export async function asUser<T>(claims: JwtClaims | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const scope = await sharedTransactionFor(claims);
+  return scope ? scope.shared.join(fn, scope) : asUserAlone(claims, fn);
+}
+
+/**
+ * The request's shared transaction when `claims` is its caller's (null: a service job or anon).
+ * Anyone else ends it first (commit), unless they run inside a call on it.
+ */
+async function sharedTransactionFor(claims: JwtClaims | null): Promise<RequestScope | undefined> {
   const scope = requestScopes.getStore();
-  if (scope?.shared.open) {
-    if (claims !== null && claims === scope.shared.claims) return scope.shared.join(fn, scope);
-    if (!scope.inJoin) await scope.shared.end(true);
-  }
-  return asUserAlone(claims, fn);
+  if (!scope?.shared.open) return undefined;
+  if (claims !== null && claims === scope.shared.claims) return scope;
+  if (!scope.inJoin) await scope.shared.end(true);
+  return undefined;
 }
 
 async function asUserAlone<T>(claims: JwtClaims | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -52,11 +60,8 @@ async function asUserAlone<T>(claims: JwtClaims | null, fn: (tx: Tx) => Promise<
  * pages) is such a statement. Inside withRequestTransaction for the same caller it joins that one.
  */
 export async function readAsUser<T>(claims: JwtClaims, query: SQL): Promise<T[]> {
-  const scope = requestScopes.getStore();
-  if (scope?.shared.open) {
-    if (claims === scope.shared.claims) return scope.shared.join((tx) => queryRows<T>(tx, query), scope);
-    if (!scope.inJoin) await scope.shared.end(true);
-  }
+  const scope = await sharedTransactionFor(claims);
+  if (scope) return scope.shared.join((tx) => queryRows<T>(tx, query), scope);
   const parsed = jwtClaimsSchema.safeParse(claims);
   if (!parsed.success) throw new InvalidClaimsError();
   return readInOwnTransaction<T>('authenticated', parsed.data, query, () => asUserAlone(claims, (tx) => queryRows<T>(tx, query)));
@@ -64,8 +69,7 @@ export async function readAsUser<T>(claims: JwtClaims, query: SQL): Promise<T[]>
 
 /** readAsUser for a named service job (asService's rules): one statement, one network write. */
 export async function readAsService<T>(job: string, query: SQL): Promise<T[]> {
-  const scope = requestScopes.getStore();
-  if (scope?.shared.open && !scope.inJoin) await scope.shared.end(true);
+  await sharedTransactionFor(null);
   return readInOwnTransaction<T>('service_role', { role: 'service_role', job }, query, () => asService(job, (tx) => queryRows<T>(tx, query)));
 }
 
@@ -116,8 +120,7 @@ export async function withRequestTransaction<T>(claims: JwtClaims, fn: () => Pro
  * the grader, admin jobs that say so); `job` names it in the claims for the logs and audit trail.
  */
 export async function asService<T>(job: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const scope = requestScopes.getStore();
-  if (scope?.shared.open && !scope.inJoin) await scope.shared.end(true);
+  await sharedTransactionFor(null);
   const connection = await getConnection();
   return withRole(connection.db, 'service_role', { role: 'service_role', job }, fn, connection.breaker);
 }
