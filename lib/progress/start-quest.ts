@@ -19,7 +19,7 @@ export const premiumRequired = () =>
 export async function startQuest(session: Session, ref: string): Promise<{ progress: ProgressView; created: boolean }> {
   return asUser(session.claims, async (tx) => {
     const [quest] = await tx
-      .select({ id: quests.id, tier: quests.tier, prerequisites: quests.prerequisites })
+      .select({ id: quests.id, tier: quests.tier, prerequisites: quests.prerequisites, stepCount: quests.stepCount })
       .from(quests)
       .where(and(questRefFilter(ref), eq(quests.isPublished, true)))
       .limit(1);
@@ -49,13 +49,9 @@ export async function startQuest(session: Session, ref: string): Promise<{ progr
       }
     }
 
-    const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
-      tx,
-      sql`select count(*)::int as n from public.quest_outline(${quest.id})`,
-    );
     const [created] = await tx
       .insert(userProgress)
-      .values({ userId: session.user.id, questId: quest.id, totalSteps: n })
+      .values({ userId: session.user.id, questId: quest.id, totalSteps: quest.stepCount })
       .onConflictDoNothing({ target: [userProgress.userId, userProgress.questId] })
       .returning();
     if (created) return { progress: progressView(created), created: true };

@@ -21,11 +21,11 @@ const statusFilter: Record<QuestStatusFilter, SQL | undefined> = {
 };
 
 /*
- * Counted per row in the page (at most 100 rows, each an indexed lookup): steps by
- * idx_quest_steps_active, learners by idx_progress_quest.
+ * Counted per row in the page (at most 100 rows, each an indexed lookup by idx_progress_quest).
+ * Live steps are kept on the quest itself (quests.step_count, migration 0022).
  */
 const outerQuestId = sql.raw('"quests"."id"');
-const stepCount = sql<number>`(select count(*)::int from public.quest_steps s where s.quest_id = ${outerQuestId} and s.archived_at is null)`;
+const stepCount = quests.stepCount;
 const learnerCount = sql<number>`(select count(*)::int from public.user_progress up where up.quest_id = ${outerQuestId})`;
 
 /** GET /api/admin/quests: every quest the caller may see (admins: all), newest edit first. */
