@@ -260,7 +260,9 @@ function judge(o: Observed): { checks: FaultCheck[]; outage: ReturnType<typeof j
   const readyAfter = o.probes.filter((p) => p.op === 'ready' && o.dbRecovery && p.sentMs >= o.pgBackAt + o.dbRecovery.stableMs && p.sentMs < o.redisStopAt);
   const afterRecovery = o.dbRecovery ? o.answers.filter((a) => a.sentMs >= o.pgBackAt + o.dbRecovery!.stableMs && a.doneMs < o.redisStopAt) : [];
   const redisDownLoad = answersWithin(o.answers, o.redisDownAt, o.redisStartAt);
-  const readyRedisDown = o.probes.filter((p) => p.op === 'ready' && p.sentMs >= o.redisDownAt + READY_GRACE_MS && p.sentMs < o.redisStartAt);
+  // Answered before Redis was started again, as for the database above: a probe sent just before the
+  // restart whose PING waits on the reconnect is answered by a Redis that is back, and says so.
+  const readyRedisDown = o.probes.filter((p) => p.op === 'ready' && p.sentMs >= o.redisDownAt + READY_GRACE_MS && p.doneMs < o.redisStartAt);
   const readyBody = readyDown[0] ? JSON.stringify(readyDown[0].body ?? '').slice(0, 160) : '';
 
   const checks: FaultCheck[] = [
