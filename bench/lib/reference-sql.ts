@@ -21,7 +21,7 @@ export const SESSION_STATEMENT: ReferenceStatement = {
   params: (c) => [c.session_id ?? '', c.sub, 1],
 };
 
-const SUMMARY_COLUMNS = `"id", "slug", "title", "description", "category", "difficulty", "tier", "duration_minutes", "xp_reward", "cover_image_url", (select count(*)::int from public.quest_outline("id")), case
+const ACCESS = `case
     when "tier" = 'premium' and not (select private.has_premium()) then 'premium_locked'
     when exists (
   select 1 from jsonb_array_elements_text("quests"."prerequisites") as pre(id)
@@ -29,14 +29,20 @@ const SUMMARY_COLUMNS = `"id", "slug", "title", "description", "category", "diff
     select 1 from public.user_progress done
     where done.quest_id = pre.id::uuid and done.user_id = (select auth.uid()) and done.status = 'completed'
   )) then 'prerequisites_locked'
-    else 'available' end, (
+    else 'available' end`;
+const PROGRESS = `(
     select json_build_object('id', up.id, 'status', up.status, 'currentStep', up.current_step,
       'progressPercentage', up.progress_percentage, 'score', up.score)
     from public.user_progress up where up.quest_id = "quests"."id" and up.user_id = (select auth.uid()))`;
+const SUMMARY_COLUMNS = `"id", "slug", "title", "description", "category", "difficulty", "tier", "duration_minutes", "xp_reward", "cover_image_url", "step_count", ${ACCESS}, ${PROGRESS}`;
 const ORDER = `order by "quests"."category" asc, array_position(array['beginner','intermediate','advanced']::text[], "quests"."difficulty"::text) asc, "quests"."title" asc, "quests"."id" asc`;
 
-/** GET /api/quests?category&difficulty&tier&page: the count and the page, sent together (one transaction). */
-export function questsPageStatements(url: URL): ReferenceStatement[] {
+/**
+ * GET /api/quests?category&difficulty&tier&page, the shared part: the count and the page as an
+ * anonymous visitor reads them (sent together, one transaction). The app keeps the result in its
+ * catalog cache, so these run once per page, not once per request.
+ */
+export function sharedQuestsPageStatements(url: URL): ReferenceStatement[] {
   const filters: string[] = ['"quests"."is_published" = $1'];
   const values: (string | number | boolean)[] = [true];
   for (const column of ['category', 'difficulty', 'tier'] as const) {
@@ -54,10 +60,19 @@ export function questsPageStatements(url: URL): ReferenceStatement[] {
   return [
     { text: `select count(*) from "quests" ${where}`, params: () => values },
     {
-      text: `select ${SUMMARY_COLUMNS} from "quests" where "quests"."id" in (select "id" from "quests" ${where} ${ORDER} ${paging}) ${ORDER}`,
+      text: `select ${SUMMARY_COLUMNS} from "quests" where "quests"."id" = any(array(select "id" from "quests" ${where} ${ORDER} ${paging})) ${ORDER}`,
       params: () => (page > 1 ? [...values, limit, (page - 1) * limit] : [...values, limit]),
     },
   ];
+}
+
+/** GET /api/quests, per request: the caller's access and progress for the shared page's quests. */
+export function personalQuestsStatement(ids: string[]): ReferenceStatement {
+  const list = ids.map((_, i) => `$${i + 1}`).join(', ');
+  return {
+    text: `select "id", ${ACCESS}, ${PROGRESS} from "quests" where ("quests"."id" in (${list}) and "quests"."is_published" = $${ids.length + 1})`,
+    params: () => [...ids, true],
+  };
 }
 
 /** GET /api/progress: the stats and the list (one transaction, pipelined). */

@@ -58,25 +58,29 @@ export function parseStoredCriteria(achievement: { id: string; slug: string; cri
 export async function evaluateAchievements(tx: Tx, userId: string): Promise<UnlockedAchievement[]> {
   // One evaluation per learner at a time. Without it, two completions committing side by side
   // each see only their own quest and neither unlocks "2 quests"; with it, the second waits and
-  // (read committed) then reads the first's rows.
-  await tx.execute(sql`select pg_advisory_xact_lock(cast(${LOCK_NAMESPACE} as integer), hashtext(${userId}))`);
+  // (read committed) then reads the first's rows. The lock goes out with the first round's reads:
+  // PostgreSQL runs a connection's statements in order, so they start once the lock is held.
+  const lock = tx.execute(sql`select pg_advisory_xact_lock(cast(${LOCK_NAMESPACE} as integer), hashtext(${userId}))`);
 
   const unlocked: UnlockedAchievement[] = [];
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    const stats = await learnerStats(tx, userId);
-    const locked = await tx
-      .select()
-      .from(achievements)
-      .where(
-        notExists(
-          tx
-            .select({ one: sql`1` })
-            .from(userAchievements)
-            .where(and(eq(userAchievements.achievementId, achievements.id), eq(userAchievements.userId, userId))),
-        ),
-      )
-      // A fixed order makes concurrent inserts take row locks in the same order: no deadlock.
-      .orderBy(asc(achievements.id));
+    const [, stats, locked] = await Promise.all([
+      round === 0 ? lock : undefined,
+      learnerStats(tx, userId),
+      tx
+        .select()
+        .from(achievements)
+        .where(
+          notExists(
+            tx
+              .select({ one: sql`1` })
+              .from(userAchievements)
+              .where(and(eq(userAchievements.achievementId, achievements.id), eq(userAchievements.userId, userId))),
+          ),
+        )
+        // A fixed order makes concurrent inserts take row locks in the same order: no deadlock.
+        .orderBy(asc(achievements.id)),
+    ]);
     const due = locked.filter((a) => {
       const criteria = parseStoredCriteria(a);
       return criteria !== null && criterionProgress(criteria, stats).met;

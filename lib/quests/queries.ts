@@ -96,21 +96,46 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 
 /**
  * Published quests for the catalog, filtered and paged, read as the caller (RLS applies).
- * Anonymous reads are shared through the catalog cache (lib/quests/catalog-cache.ts).
+ *
+ * The page itself — which quests, in what order, their card fields and the total — is the same
+ * for everyone, so it is read anonymously and shared through the catalog cache
+ * (lib/quests/catalog-cache.ts). A signed-in caller then reads only what is theirs, for those
+ * rows: whether they may start each quest and their progress on it (personalise).
  */
-export function listPublishedQuests(
+export async function listPublishedQuests(
   claims: JwtClaims | null,
   params: CatalogParams,
 ): Promise<{ quests: QuestSummary[]; pagination: Pagination }> {
-  return claims === null ? anonymousCatalogPage(params) : readCatalogPage(claims, params);
+  const page = await anonymousCatalogPage(params);
+  if (claims === null) return page;
+  return { quests: await personalise(claims, page.quests), pagination: page.pagination };
 }
 
-const anonymousCatalogPage = cachedCatalogRead('page', (params: CatalogParams) => readCatalogPage(null, params));
+const anonymousCatalogPage = cachedCatalogRead('page', readCatalogPage);
 
-async function readCatalogPage(
-  claims: JwtClaims | null,
-  params: CatalogParams,
-): Promise<{ quests: QuestSummary[]; pagination: Pagination }> {
+/** The caller's access to and progress on each quest: the per-learner part of a catalog card. */
+const personalColumns = { id: quests.id, access: summaryColumns.access, progress: summaryColumns.progress };
+
+/** Shared catalog cards with the caller's own access and progress in place of the anonymous ones. */
+async function personalise(claims: JwtClaims, cards: QuestSummary[]): Promise<QuestSummary[]> {
+  if (cards.length === 0) return cards;
+  const ids = cards.map((c) => c.id);
+  const rows = await asUser(claims, (tx) =>
+    tx
+      .select(personalColumns)
+      .from(quests)
+      .where(and(inArray(quests.id, ids), eq(quests.isPublished, true))),
+  );
+  const mine = new Map(rows.map((r) => [r.id, r]));
+  // A card whose quest was unpublished since the page was cached is no longer readable: drop it.
+  return cards.flatMap((card) => {
+    const own = mine.get(card.id);
+    return own ? [{ ...card, access: own.access, progress: own.progress }] : [];
+  });
+}
+
+/** One page of the published catalog as an anonymous visitor sees it. */
+async function readCatalogPage(params: CatalogParams): Promise<{ quests: QuestSummary[]; pagination: Pagination }> {
   const filters: SQL[] = [eq(quests.isPublished, true)];
   if (params.q) filters.push(ilike(quests.title, likePattern(params.q)));
   if (params.category) filters.push(eq(quests.category, params.category));
@@ -120,7 +145,7 @@ async function readCatalogPage(
 
   const order = [asc(quests.category), asc(difficultyOrder), asc(quests.title), asc(quests.id)];
 
-  return asUser(claims, async (tx) => {
+  return asUser(null, async (tx) => {
     // The page's ids are chosen on plain columns first, and the summary — step counts, access,
     // progress: subqueries per row — is computed for those rows only. Ordering and projecting in
     // one query computed it for every skipped row of a deep page (64 ms at page 70 of 2,000 quests).
@@ -189,13 +214,41 @@ export function questRefFilter(ref: string): SQL {
   return UUID.test(ref) ? or(eq(quests.id, ref), eq(quests.slug, ref))! : eq(quests.slug, ref);
 }
 
-/** The overview of one published quest (by id or slug): details, objectives, prerequisites, outline (anonymous reads cached). */
-export function getQuestOverview(claims: JwtClaims | null, ref: string): Promise<QuestOverview | null> {
-  return claims === null ? anonymousOverview(ref) : asUser(claims, (tx) => questOverviewIn(tx, ref));
+/**
+ * The overview of one published quest (by id or slug): details, objectives, prerequisites,
+ * outline. As with the catalog, what everyone sees is shared through the catalog cache and a
+ * signed-in caller reads only their own part: access, progress and which prerequisites they did.
+ */
+export async function getQuestOverview(claims: JwtClaims | null, ref: string): Promise<QuestOverview | null> {
+  const overview = await anonymousOverview(ref);
+  if (claims === null || overview === null) return overview;
+  const [own] = await asUser(claims, (tx) =>
+    tx
+      .select({
+        ...personalColumns,
+        completedPrerequisites: sql<string[]>`(
+          select coalesce(json_agg(up.quest_id), '[]'::json) from public.user_progress up
+          where up.user_id = (select auth.uid()) and up.status = 'completed'
+            and up.quest_id in (select pre::uuid from jsonb_array_elements_text(${quests.prerequisites}) as pre)
+        )`,
+      })
+      .from(quests)
+      .where(and(eq(quests.id, overview.id), eq(quests.isPublished, true))),
+  );
+  // Unpublished since the overview was cached: gone for the caller too.
+  if (!own) return null;
+  const done = new Set(own.completedPrerequisites);
+  return {
+    ...overview,
+    access: own.access,
+    progress: own.progress,
+    prerequisites: overview.prerequisites.map((p) => ({ ...p, completed: done.has(p.id) })),
+  };
 }
 
 const anonymousOverview = cachedCatalogRead('overview', (ref: string) => asUser(null, (tx) => questOverviewIn(tx, ref)));
 
+/** One published quest's overview as an anonymous visitor sees it. */
 async function questOverviewIn(tx: Tx, ref: string): Promise<QuestOverview | null> {
   const [row] = await tx
     .select({ ...summaryColumns, content: quests.content, prerequisiteIds: quests.prerequisites })
@@ -211,8 +264,9 @@ async function questOverviewIn(tx: Tx, ref: string): Promise<QuestOverview | nul
             id: quests.id,
             slug: quests.slug,
             title: quests.title,
-            completed: sql<boolean>`exists (select 1 from public.user_progress up where up.quest_id = ${outerQuestId}
-              and up.user_id = (select auth.uid()) and up.status = 'completed')`,
+            // Read anonymously (the shared part): nobody has completed anything. getQuestOverview
+            // fills in a signed-in caller's own.
+            completed: sql<boolean>`false`,
           })
           .from(quests)
           .where(and(inArray(quests.id, prerequisiteIds), eq(quests.isPublished, true)))

@@ -22,9 +22,10 @@ jest.mock('next/cache', () => ({
 
 import { eq } from 'drizzle-orm';
 import { asService } from '@/lib/db';
-import { quests } from '@/lib/db/schema';
+import { quests, userProgress } from '@/lib/db/schema';
+import { startQuest } from '@/lib/progress/start-quest';
 import { archiveQuest, publishQuest, unpublishQuest } from '@/lib/admin/quests/lifecycle';
-import { PUBLISHED_CATALOG_TAG } from '@/lib/quests/catalog-cache';
+import { PUBLISHED_CATALOG_TAG, revalidatePublishedCatalog } from '@/lib/quests/catalog-cache';
 import { catalogParamsSchema } from '@/lib/quests/catalog-params';
 import { getQuestOverview, listFeaturedQuests, listPublishedQuests, listQuestCategories } from '@/lib/quests/queries';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
@@ -51,19 +52,30 @@ describe('published catalog cache', () => {
     revalidated.length = 0;
   });
 
-  it('shares one anonymous read until the catalog is revalidated', async () => {
+  it('shares one published page between visitors and learners until the catalog is revalidated', async () => {
     expect(await slugs()).toEqual(['cached-free', 'cached-premium']);
     expect((await getQuestOverview(null, 'cached-free'))?.title).toBe('Quest cached-free');
-    // A change made behind the app's back (as a script would) is not seen: the read was cached…
+    // A change made behind the app's back (as a script would) is not seen: the page was cached,
+    // and a signed-in read takes its cards from the same shared page.
     await asService('test-rename', (tx) => tx.update(quests).set({ title: 'Renamed outside' }).where(eq(quests.slug, 'cached-free')));
-    const titleOf = async (claims: TestUser['claims'] | null) =>
-      (await listPublishedQuests(claims, params)).quests.find((q) => q.slug === 'cached-free')?.title;
-    expect(await titleOf(null)).toBe('Quest cached-free');
-    // …while a signed-in read, never cached, is.
+    const cardOf = async (claims: TestUser['claims'] | null) =>
+      (await listPublishedQuests(claims, params)).quests.find((q) => q.slug === 'cached-free');
     const learner = await createTestUser();
-    expect(await titleOf(learner.claims)).toBe('Renamed outside');
-    // The same for a quest's overview page, read once above.
-    expect((await getQuestOverview(null, 'cached-free'))?.title).toBe('Quest cached-free');
+    expect((await cardOf(null))?.title).toBe('Quest cached-free');
+    expect((await cardOf(learner.claims))?.title).toBe('Quest cached-free');
+    expect((await getQuestOverview(learner.claims, 'cached-free'))?.title).toBe('Quest cached-free');
+
+    // What is the learner's own is read fresh on every request, never from the shared page.
+    await startQuest(sessionOf(learner), 'cached-free');
+    expect((await cardOf(learner.claims))?.progress).toMatchObject({ status: 'in_progress', currentStep: 0 });
+    expect((await getQuestOverview(learner.claims, 'cached-free'))?.progress).toMatchObject({ status: 'in_progress' });
+    expect((await cardOf(null))?.progress).toBeNull();
+    expect((await getQuestOverview(null, 'cached-free'))?.progress).toBeNull();
+
+    // Revalidating the tag (what every editor action does) shows the change to everyone.
+    revalidatePublishedCatalog();
+    expect((await cardOf(null))?.title).toBe('Renamed outside');
+    expect((await cardOf(learner.claims))?.title).toBe('Renamed outside');
     expect((await getQuestOverview(learner.claims, 'cached-free'))?.title).toBe('Renamed outside');
     revalidated.length = 0;
   });
@@ -106,5 +118,41 @@ describe('published catalog cache', () => {
     const id = (await asService('test-find', (tx) => tx.select({ id: quests.id }).from(quests).where(eq(quests.slug, 'cached-free'))))[0]!.id;
     await publishQuest(sessionOf(admin), id);
     expect(revalidated).toHaveLength(0);
+  });
+
+  it('drops a cached card or overview for a learner once its quest is unpublished, before revalidation', async () => {
+    const id = await createTestQuest(testQuest('cached-vanishing', { category: 'Cache' }));
+    const learner = await createTestUser();
+    expect(await slugs(learner.claims)).toContain('cached-vanishing');
+    expect(await getQuestOverview(learner.claims, 'cached-vanishing')).not.toBeNull();
+    // Unpublished behind the app's back: the shared page still lists it, the learner's read does not.
+    await asService('test-unpublish', (tx) => tx.update(quests).set({ isPublished: false }).where(eq(quests.id, id)));
+    expect(await slugs()).toContain('cached-vanishing');
+    expect(await slugs(learner.claims)).not.toContain('cached-vanishing');
+    expect(await getQuestOverview(learner.claims, 'cached-vanishing')).toBeNull();
+    revalidatePublishedCatalog();
+    revalidated.length = 0;
+  });
+
+  it('marks the prerequisites a learner completed on a cached overview', async () => {
+    const first = await createTestQuest(testQuest('cached-first', { category: 'Cache' }));
+    const second = await createTestQuest(testQuest('cached-second', { category: 'Cache' }));
+    await asService('test-prerequisite', (tx) => tx.update(quests).set({ prerequisites: [first] }).where(eq(quests.id, second)));
+    const learner = await createTestUser();
+    const before = await getQuestOverview(learner.claims, 'cached-second');
+    expect(before?.access).toBe('prerequisites_locked');
+    expect(before?.prerequisites).toEqual([expect.objectContaining({ id: first, completed: false })]);
+    await asService('test-complete', (tx) =>
+      tx.insert(userProgress).values({ userId: learner.id, questId: first, status: 'completed', completedAt: new Date(), progressPercentage: 100 }),
+    );
+    const after = await getQuestOverview(learner.claims, 'cached-second');
+    expect(after?.access).toBe('available');
+    expect(after?.prerequisites).toEqual([expect.objectContaining({ id: first, completed: true })]);
+    // The shared overview is untouched: anonymous still sees it locked, nothing completed.
+    const anonymous = await getQuestOverview(null, 'cached-second');
+    expect(anonymous?.access).toBe('prerequisites_locked');
+    expect(anonymous?.prerequisites).toEqual([expect.objectContaining({ id: first, completed: false })]);
+    revalidatePublishedCatalog();
+    revalidated.length = 0;
   });
 });
