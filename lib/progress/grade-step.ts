@@ -37,19 +37,20 @@ export async function gradeStep(
 ): Promise<GradeResult> {
   return asService('grade-step', async (tx) => {
     // The answer key travels with the steps: one round trip fewer. It stays on the server.
-    const state = await loadProgressForUpdate(tx, session, progressId, (questId) => answerKeyOf(tx, questId, position));
+    const state = await loadProgressForUpdate(tx, session, progressId, () => answerKeyOf(tx, progressId, position));
     const event = { userId: session.user.id, clientEventId, kind: 'step_answer' as const, progressId };
     return oncePerClientEvent(tx, event, () => grade(tx, session, state, position, answer, state.alongside));
   });
 }
 
-/** The key of the live step at `position` of a quest, if it has one (quizzes do). */
-async function answerKeyOf(tx: Tx, questId: string, position: number) {
+/** The key of the live step at `position` of the progress row's quest, if it has one (quizzes do). */
+async function answerKeyOf(tx: Tx, progressId: string, position: number) {
   const [key] = await tx
     .select({ stepId: questStepAnswers.stepId, correctChoiceIds: questStepAnswers.correctChoiceIds, explanation: questStepAnswers.explanation })
     .from(questStepAnswers)
     .innerJoin(questSteps, eq(questSteps.id, questStepAnswers.stepId))
-    .where(and(eq(questSteps.questId, questId), eq(questSteps.position, position), isNull(questSteps.archivedAt)));
+    .innerJoin(userProgress, eq(userProgress.questId, questSteps.questId))
+    .where(and(eq(userProgress.id, progressId), eq(questSteps.position, position), isNull(questSteps.archivedAt)));
   return key;
 }
 

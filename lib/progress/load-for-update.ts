@@ -19,42 +19,41 @@ export interface ProgressState {
  * (`for update`) so grading, moving and completing one quest happen one at a time — two racing
  * completions see each other's result. Runs inside a service-role job: ownership is checked here,
  * and someone else's progress answers 404 as if it did not exist.
+ *
+ * The lock, the steps and the answers go out in one network write. PostgreSQL runs them in order,
+ * each statement with its own snapshot, so the reads start once the lock is held and see whatever
+ * the previous holder committed; they name the quest through the progress row, so they need
+ * nothing back from the lock first. What they read for a row that is not the caller's is dropped.
  */
 export async function loadProgressForUpdate(tx: Tx, session: Session, progressId: string): Promise<ProgressState>;
 /**
- * With `alongside`: one more read of the quest, sent in the same round trip as its steps and
- * answers (the grader's answer key), once the row is known to be the caller's and in play.
+ * With `alongside`: one more read sent in the same write, after the others (the grader's answer
+ * key), kept only when the row is the caller's and in play.
  */
 export async function loadProgressForUpdate<X>(
   tx: Tx,
   session: Session,
   progressId: string,
-  alongside: (questId: string) => Promise<X>,
+  alongside: () => Promise<X>,
 ): Promise<ProgressState & { alongside: X }>;
 export async function loadProgressForUpdate<X>(
   tx: Tx,
   session: Session,
   progressId: string,
-  alongside?: (questId: string) => Promise<X>,
+  alongside?: () => Promise<X>,
 ): Promise<ProgressState & { alongside?: X }> {
-  // One statement: the row, locked (only it: `for update of`), with its quest.
-  const [found] = await tx
-    .select({
-      row: userProgress,
-      quest: { id: quests.id, xpReward: quests.xpReward, tier: quests.tier, isPublished: quests.isPublished },
-    })
-    .from(userProgress)
-    .innerJoin(quests, eq(quests.id, userProgress.questId))
-    .where(and(eq(userProgress.id, progressId), eq(userProgress.userId, session.user.id)))
-    .for('update', { of: userProgress });
-  if (!found) throw new ApiError('NOT_FOUND', 'No such progress for this account');
-  const { row, quest } = found;
-  // An unpublished or archived quest is out of play: progress and XP earned stay, but nothing more
-  // can be answered or completed until an editor publishes it again.
-  if (!quest.isPublished) throw new ApiError('QUEST_UNAVAILABLE', 'This quest is no longer available');
-  // When premium ends, progress is kept but the quest closes until it comes back.
-  if (quest.tier === 'premium' && !hasPremiumAccess(session.user)) throw premiumRequired();
-  const [steps, answers, extra] = await Promise.all([
+  const questOfProgress = tx.select({ questId: userProgress.questId }).from(userProgress).where(eq(userProgress.id, progressId));
+  const [[found], steps, answers, extra] = await Promise.all([
+    // The row, locked (only it: `for update of`), with its quest.
+    tx
+      .select({
+        row: userProgress,
+        quest: { id: quests.id, xpReward: quests.xpReward, tier: quests.tier, isPublished: quests.isPublished },
+      })
+      .from(userProgress)
+      .innerJoin(quests, eq(quests.id, userProgress.questId))
+      .where(and(eq(userProgress.id, progressId), eq(userProgress.userId, session.user.id)))
+      .for('update', { of: userProgress }),
     tx
       .select({
         id: questSteps.id,
@@ -65,11 +64,18 @@ export async function loadProgressForUpdate<X>(
       })
       .from(questSteps)
       // Archived steps (removed by an editor) are out of play; their answers stay but do not count.
-      .where(and(eq(questSteps.questId, quest.id), isNull(questSteps.archivedAt)))
+      .where(and(eq(questSteps.questId, questOfProgress), isNull(questSteps.archivedAt)))
       .orderBy(asc(questSteps.position)),
     tx.select().from(stepAnswers).where(eq(stepAnswers.progressId, progressId)),
-    alongside?.(quest.id),
+    alongside?.(),
   ]);
+  if (!found) throw new ApiError('NOT_FOUND', 'No such progress for this account');
+  const { row, quest } = found;
+  // An unpublished or archived quest is out of play: progress and XP earned stay, but nothing more
+  // can be answered or completed until an editor publishes it again.
+  if (!quest.isPublished) throw new ApiError('QUEST_UNAVAILABLE', 'This quest is no longer available');
+  // When premium ends, progress is kept but the quest closes until it comes back.
+  if (quest.tier === 'premium' && !hasPremiumAccess(session.user)) throw premiumRequired();
   return {
     row,
     quest,

@@ -4,7 +4,7 @@ import { GET as listProgress } from '@/app/api/progress/route';
 import { GET as getProgress, PUT as putProgress } from '@/app/api/progress/[id]/route';
 import { POST as answerStep } from '@/app/api/progress/[id]/steps/[position]/route';
 import { asService } from '@/lib/db';
-import { userProgress, xpLedger } from '@/lib/db/schema';
+import { stepAnswers, userProgress, xpLedger } from '@/lib/db/schema';
 import { createTestDatabase, type TestDatabase } from '../../../support/database';
 import { createTestQuest, createTestUser, testQuest } from '../../../support/fixtures';
 import { call } from '../../../support/http';
@@ -86,6 +86,19 @@ describe('playing a quest through the API', () => {
     const stats = (await call(listProgress, { bearer })).json.stats;
     expect(stats).toMatchObject({ completedQuests: 1, averageScore: 100 });
     expect(stats.totalXP).toBeGreaterThanOrEqual(120);
+  });
+
+  it('keeps the first of 30 racing answers to one step: one stored answer, every reply the same', async () => {
+    const { bearer, progressId } = await learnerWithProgress(questId);
+    await put(bearer, progressId, { currentStep: 1, progressPercentage: 0, timeSpent: 0 });
+    // Half right, half wrong, all at once: whichever holds the row lock first decides for all.
+    const replies = await Promise.all(Array.from({ length: 30 }, (_, i) => answer(bearer, progressId, 1, [i % 2 ? 'a' : 'b'])));
+    expect(replies.map((r) => r.status)).toEqual(Array(30).fill(200));
+    expect(new Set(replies.map((r) => JSON.stringify(r.json.answer))).size).toBe(1);
+    expect(new Set(replies.map((r) => r.json.correct)).size).toBe(1);
+    const stored = await asService('test', (tx) => tx.select().from(stepAnswers).where(eq(stepAnswers.progressId, progressId)));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.answer).toEqual(replies[0]!.json.answer);
   });
 
   it('lets time spent only grow, and never past the wall time since the start', async () => {
