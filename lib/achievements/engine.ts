@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, notExists, sql } from 'drizzle-orm';
-import { afterCommit, type Tx } from '@/lib/db';
-import { achievements, userAchievements, xpLedger } from '@/lib/db/schema';
+import { afterCommit, queryRows, type Tx } from '@/lib/db';
+import { achievements, userAchievements } from '@/lib/db/schema';
 import { appMetrics } from '@/lib/observability/app-metrics';
 import { logger } from '@/lib/observability/logger';
 import { ACHIEVEMENT_RARITIES, achievementCriteriaSchema, type AchievementCriteria } from './criteria';
@@ -58,55 +58,44 @@ export function parseStoredCriteria(achievement: { id: string; slug: string; cri
 export async function evaluateAchievements(tx: Tx, userId: string): Promise<UnlockedAchievement[]> {
   // One evaluation per learner at a time. Without it, two completions committing side by side
   // each see only their own quest and neither unlocks "2 quests"; with it, the second waits and
-  // (read committed) then reads the first's rows. The lock goes out with the first round's reads:
-  // PostgreSQL runs a connection's statements in order, so they start once the lock is held.
-  const lock = tx.execute(sql`select pg_advisory_xact_lock(cast(${LOCK_NAMESPACE} as integer), hashtext(${userId}))`);
+  // (read committed) then reads the first's rows. The lock goes out with the reads: PostgreSQL
+  // runs a connection's statements in order, so they start once the lock is held. Drizzle's
+  // queries are lazy and reach the connection in the order they start, so the lock is started
+  // (execute) before the reads are even built.
+  const locking = tx.execute(sql`select pg_advisory_xact_lock(cast(${LOCK_NAMESPACE} as integer), hashtext(${userId}))`).execute();
+  const [, firstStats, locked] = await Promise.all([
+    locking,
+    learnerStats(tx, userId),
+    tx
+      .select()
+      .from(achievements)
+      .where(
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(userAchievements)
+            .where(and(eq(userAchievements.achievementId, achievements.id), eq(userAchievements.userId, userId))),
+        ),
+      )
+      // A fixed order makes concurrent inserts take row locks in the same order: no deadlock.
+      .orderBy(asc(achievements.id)),
+  ]);
+  let stats = firstStats;
+  let remaining = locked.flatMap((a) => {
+    const criteria = parseStoredCriteria(a);
+    return criteria ? [{ ...a, parsedCriteria: criteria }] : [];
+  });
 
   const unlocked: UnlockedAchievement[] = [];
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    const [, stats, locked] = await Promise.all([
-      round === 0 ? lock : undefined,
-      learnerStats(tx, userId),
-      tx
-        .select()
-        .from(achievements)
-        .where(
-          notExists(
-            tx
-              .select({ one: sql`1` })
-              .from(userAchievements)
-              .where(and(eq(userAchievements.achievementId, achievements.id), eq(userAchievements.userId, userId))),
-          ),
-        )
-        // A fixed order makes concurrent inserts take row locks in the same order: no deadlock.
-        .orderBy(asc(achievements.id)),
-    ]);
-    const due = locked.filter((a) => {
-      const criteria = parseStoredCriteria(a);
-      return criteria !== null && criterionProgress(criteria, stats).met;
-    });
+    const due = remaining.filter((a) => criterionProgress(a.parsedCriteria, stats).met);
     if (due.length === 0) break;
+    remaining = remaining.filter((a) => !due.includes(a));
 
-    const inserted = await tx
-      .insert(userAchievements)
-      .values(due.map((a) => ({ userId, achievementId: a.id })))
-      .onConflictDoNothing({ target: [userAchievements.userId, userAchievements.achievementId] })
-      .returning({ achievementId: userAchievements.achievementId, unlockedAt: userAchievements.unlockedAt });
-    if (inserted.length === 0) break;
-
-    const dueById = new Map(due.map((a) => [a.id, a]));
-    const fresh = inserted.flatMap(({ achievementId, unlockedAt }) => {
-      const a = dueById.get(achievementId);
-      return a ? [{ ...a, unlockedAt }] : [];
-    });
-    const credited = await tx
-      .insert(xpLedger)
-      .values(fresh.map((a) => ({ userId, achievementId: a.id, reason: 'achievement_unlocked' as const, amount: a.xpReward })))
-      .onConflictDoNothing()
-      .returning({ amount: xpLedger.amount });
+    const { fresh, xp } = await unlockWithXp(tx, userId, due);
+    if (fresh.length === 0) break;
     // Only rows actually written count (the once-per-achievement index may have said no), and
     // only once the completion's transaction commits.
-    const xp = credited.reduce((sum, row) => sum + row.amount, 0);
     if (xp > 0) afterCommit(() => appMetrics().xpGranted.inc({}, xp));
     unlocked.push(
       ...fresh.sort(byRarityThenName).map((a) => ({
@@ -120,8 +109,52 @@ export async function evaluateAchievements(tx: Tx, userId: string): Promise<Unlo
         unlockedAt: a.unlockedAt.toISOString(),
       })),
     );
-    // Only new XP can change the stats another round would read.
-    if (!fresh.some((a) => a.xpReward > 0)) break;
+    // An unlock changes one stat, total XP, by exactly what was credited: the next round needs no
+    // read. (XP another completion commits meanwhile is judged by that completion's evaluation,
+    // which waits for this one's lock.)
+    if (xp === 0) break;
+    stats = { ...stats, totalXp: stats.totalXp + xp };
   }
   return unlocked;
+}
+
+/**
+ * Unlocks `due` for the learner and credits each new unlock's XP, in one statement: only the
+ * achievements this statement inserted are credited, and the ledger's once-per-achievement index
+ * has the last word. Returns the new unlocks and the XP actually credited.
+ */
+async function unlockWithXp<A extends { id: string; xpReward: number }>(
+  tx: Tx,
+  userId: string,
+  due: A[],
+): Promise<{ fresh: (A & { unlockedAt: Date })[]; xp: number }> {
+  const ids = sql.join(
+    due.map((a) => sql`${a.id}`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ achievement_id: string; unlocked_at: Date | string; credited: number | string }>(
+    tx,
+    sql`
+      with inserted as (
+        insert into public.user_achievements (user_id, achievement_id)
+        select ${userId}::uuid, a.id from public.achievements a where a.id in (${ids}) order by a.id
+        on conflict (user_id, achievement_id) do nothing
+        returning achievement_id, unlocked_at
+      ), credited as (
+        insert into public.xp_ledger (user_id, achievement_id, reason, amount)
+        select ${userId}::uuid, a.id, 'achievement_unlocked', a.xp_reward
+        from inserted i join public.achievements a on a.id = i.achievement_id
+        order by a.id
+        on conflict do nothing
+        returning achievement_id, amount
+      )
+      select i.achievement_id, i.unlocked_at, coalesce(c.amount, 0) as credited
+      from inserted i left join credited c on c.achievement_id = i.achievement_id`,
+  );
+  const dueById = new Map(due.map((a) => [a.id, a]));
+  const fresh = rows.flatMap((r) => {
+    const a = dueById.get(r.achievement_id);
+    return a ? [{ ...a, unlockedAt: new Date(r.unlocked_at) }] : [];
+  });
+  return { fresh, xp: rows.reduce((sum, r) => sum + Number(r.credited), 0) };
 }

@@ -42,18 +42,21 @@ export async function loadProgressForUpdate<X>(
   progressId: string,
   alongside?: () => Promise<X>,
 ): Promise<ProgressState & { alongside?: X }> {
+  // The row, locked (only it: `for update of`), with its quest. Drizzle's queries are lazy and
+  // reach the connection in the order they start: the lock is started (execute) before the reads.
+  const locking = tx
+    .select({
+      row: userProgress,
+      quest: { id: quests.id, xpReward: quests.xpReward, tier: quests.tier, isPublished: quests.isPublished },
+    })
+    .from(userProgress)
+    .innerJoin(quests, eq(quests.id, userProgress.questId))
+    .where(and(eq(userProgress.id, progressId), eq(userProgress.userId, session.user.id)))
+    .for('update', { of: userProgress })
+    .execute();
   const questOfProgress = tx.select({ questId: userProgress.questId }).from(userProgress).where(eq(userProgress.id, progressId));
   const [[found], steps, answers, extra] = await Promise.all([
-    // The row, locked (only it: `for update of`), with its quest.
-    tx
-      .select({
-        row: userProgress,
-        quest: { id: quests.id, xpReward: quests.xpReward, tier: quests.tier, isPublished: quests.isPublished },
-      })
-      .from(userProgress)
-      .innerJoin(quests, eq(quests.id, userProgress.questId))
-      .where(and(eq(userProgress.id, progressId), eq(userProgress.userId, session.user.id)))
-      .for('update', { of: userProgress }),
+    locking,
     tx
       .select({
         id: questSteps.id,
