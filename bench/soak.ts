@@ -1,5 +1,5 @@
 /**
- * `npm run soak [-- --rate 200 --duration 300 --users 400 --scale 0.02 --skip-build --cpu-prof]`
+ * `npm run soak [-- --rate 200 --duration 300 --users 400 --scale 0.02 --warmup 30 --skip-build --cpu-prof]`
  * `npm run soak -- --target http://127.0.0.1:3000 --database-url postgres://…` (a running server)
  *
  * Holds a constant arrival rate (open model) of the mixed learner workload against `next start`
@@ -18,7 +18,7 @@ import { createLoopbackClient } from './lib/loopback-client';
 import { memoryTrend, processTreeCpuSeconds, startMemorySampler } from './lib/memory-sampler';
 import { exitAfter } from './lib/private-services';
 import { mintAccessTokens } from './lib/sessions';
-import { parseSoakArgs, type SoakOptions } from './lib/soak-args';
+import { parseSoakArgs, warmUpSteps, WARMUP_FIRST_HITS, type SoakOptions } from './lib/soak-args';
 import { memoryWarmupSeconds, soakChecks, SOAK_TARGETS } from './lib/soak-verdict';
 import { discoverCatalog, WORKLOAD_MIX, type Learner } from './lib/workload';
 import { createWorkloadRunner } from './lib/workload-runner';
@@ -63,7 +63,7 @@ async function prepare(options: SoakOptions): Promise<{ url: string; pid: number
 
 async function main(): Promise<number> {
   const options = parseSoakArgs(process.argv.slice(2), DEFAULTS);
-  exitAfter(SETUP_BUDGET_SECONDS + options.durationSeconds + 120, 'The soak');
+  exitAfter(SETUP_BUDGET_SECONDS + options.warmupSeconds + options.durationSeconds + 120, 'The soak');
   console.log(
     `Soak: ${options.rate} req/s for ${options.durationSeconds} s (cap ${options.maxRequests} requests), ${options.users} learners, ` +
       `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${load()}`,
@@ -75,10 +75,23 @@ async function main(): Promise<number> {
     const catalog = await discoverCatalog(client, learners[0]!.token);
     console.log(`Catalog: ${catalog.questIds.length} quests (${catalog.startable.length} startable by anyone), ${catalog.categories.length} categories`);
 
-    // Warm-up, not measured: first hits compile and load each route in the server.
-    const warm = createWorkloadRunner({ client, learners, catalog, startedAt: performance.now(), record: () => {} });
-    await runOpenLoop({ rate: 20, durationMs: 5_000, maxRequests: 100, fire: warm.fire });
+    // Warm-up, not measured but reported: first hits load each route, then a rising rate lets V8
+    // optimise the hot code and the caches fill before the measured run starts at full rate.
+    const warmRecords: RequestRecord[] = [];
+    const warm = createWorkloadRunner({ client, learners, catalog, startedAt: performance.now(), record: (r) => warmRecords.push(r) });
+    await runOpenLoop({ rate: 20, durationMs: 5_000, maxRequests: WARMUP_FIRST_HITS, fire: warm.fire });
     await warm.drain(REQUEST_TIMEOUT_MS);
+    const ramp = warmUpSteps(options.rate, options.warmupSeconds);
+    for (const step of ramp) {
+      await runOpenLoop({ rate: step.rate, durationMs: step.seconds * 1000, maxRequests: Math.ceil(step.rate * step.seconds), fire: warm.fire });
+    }
+    await warm.drain(REQUEST_TIMEOUT_MS);
+    const warmErrors = warmRecords.filter((r) => r.outcome === 'error');
+    console.log(
+      `Warm-up (not counted): ${warmRecords.length} requests over ${5 + options.warmupSeconds} s, rising to ${ramp.at(-1)?.rate ?? 20} req/s` +
+        ` (${ramp.map((s) => s.rate).join(' → ') || 'no ramp'}): ${warmErrors.filter((r) => r.op === 'dropped').length} dropped, ` +
+        `${warmErrors.filter((r) => r.op !== 'dropped').length} other errors, p99 ${formatMs(summarise(warmRecords, 0, 5 + options.warmupSeconds).p99)}`,
+    );
 
     const startedAt = performance.now();
     const loadStart = load();
@@ -162,6 +175,13 @@ async function main(): Promise<number> {
       perOp,
       errors: breakdown,
       generator: { sent: loop.sent, offeredRate, maxLagMs: loop.maxLagMs },
+      warmUp: {
+        seconds: 5 + options.warmupSeconds,
+        steps: [{ rate: 20, seconds: 5 }, ...ramp],
+        requests: warmRecords.length,
+        dropped: warmErrors.filter((r) => r.op === 'dropped').length,
+        otherErrors: warmErrors.filter((r) => r.op !== 'dropped').length,
+      },
       serverCpu,
       memory: { judged, warmupSeconds: warmup, trend, metricsTrend, samples: sampler.samples },
       checks: verdict.checks,

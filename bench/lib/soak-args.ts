@@ -9,10 +9,15 @@ import { parseArgs } from '@/lib/backup/cli-args';
 export const SOAK_LIMITS = {
   maxRate: 1000,
   maxDurationSeconds: 1800,
-  /** Rate × duration can never exceed this many requests in one run. */
+  /** Rate × duration, plus the warm-up, can never exceed this many requests in one run. */
   maxTotalRequests: 500_000,
   maxUsers: 5000,
+  maxWarmupSeconds: 300,
 } as const;
+
+export const DEFAULT_WARMUP_SECONDS = 30;
+/** The warm-up's first 5 s at 20 req/s load every route once, before the ramp. */
+export const WARMUP_FIRST_HITS = 100;
 
 export interface SoakOptions {
   /** Target arrival rate, requests per second (open model). */
@@ -31,6 +36,26 @@ export interface SoakOptions {
   databaseUrl: string | undefined;
   /** Profile the server started here (--cpu-prof): written to a temporary directory when it stops. */
   cpuProfile: boolean;
+  /** Unmeasured ramp before the run, seconds (warmUpSteps). */
+  warmupSeconds: number;
+}
+
+/** How long each step of the warm-up ramp lasts. */
+const WARMUP_STEP_SECONDS = 5;
+
+/**
+ * The warm-up before the measured run: the same workload, its rate rising in 5-second steps from
+ * a tenth of the target to the target. A process that has just started runs its code unoptimised
+ * (V8 compiles hot functions after they have run a while) and its caches empty; thrown straight
+ * from nothing to the full rate it falls behind in its first seconds, a cold start the run would
+ * then report as the steady state. Rates are whole requests per second, at least 1.
+ */
+export function warmUpSteps(rate: number, warmupSeconds: number): { rate: number; seconds: number }[] {
+  const steps = Math.ceil(warmupSeconds / WARMUP_STEP_SECONDS);
+  return Array.from({ length: steps }, (_, i) => ({
+    rate: Math.max(1, Math.round(rate * (0.1 + (0.9 * i) / Math.max(1, steps - 1)))),
+    seconds: Math.min(WARMUP_STEP_SECONDS, warmupSeconds - i * WARMUP_STEP_SECONDS),
+  }));
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -66,7 +91,7 @@ export function minimumUsersFor(rate: number): number {
 export function parseSoakArgs(argv: string[], defaults: { rate: number; durationSeconds: number; users: number; scale: number }): SoakOptions {
   const args = parseArgs(argv, {
     flags: ['skip-build', 'cpu-prof'],
-    options: ['rate', 'duration', 'max-requests', 'users', 'scale', 'target', 'database-url'],
+    options: ['rate', 'duration', 'max-requests', 'users', 'scale', 'target', 'database-url', 'warmup'],
   });
   if (args.positional.length) throw new Error(`Unexpected argument ${args.positional[0]} (options start with --).`);
   const rate = numberOption(args.options.get('rate'), 'rate', defaults.rate, 1, SOAK_LIMITS.maxRate);
@@ -83,6 +108,11 @@ export function parseSoakArgs(argv: string[], defaults: { rate: number; duration
     throw new Error(`--users ${users} is too few for ${rate} req/s: each learner may send 100 requests a minute (need at least ${Math.ceil(minimumUsersFor(rate) / 2)}).`);
   }
   const scale = numberOption(args.options.get('scale'), 'scale', defaults.scale, 0.0001, 1, false);
+  const warmupSeconds = numberOption(args.options.get('warmup'), 'warmup', DEFAULT_WARMUP_SECONDS, 0, SOAK_LIMITS.maxWarmupSeconds);
+  const warmupRequests = WARMUP_FIRST_HITS + warmUpSteps(rate, warmupSeconds).reduce((sum, step) => sum + step.rate * step.seconds, 0);
+  if (maxRequests + warmupRequests > SOAK_LIMITS.maxTotalRequests) {
+    throw new Error(`The run and its warm-up would send up to ${maxRequests + warmupRequests} requests, above the cap of ${SOAK_LIMITS.maxTotalRequests}.`);
+  }
 
   const target = args.options.get('target');
   const databaseUrl = args.options.get('database-url');
@@ -106,5 +136,6 @@ export function parseSoakArgs(argv: string[], defaults: { rate: number; duration
     target,
     databaseUrl,
     cpuProfile: args.flags.has('cpu-prof'),
+    warmupSeconds,
   };
 }

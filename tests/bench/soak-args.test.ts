@@ -1,4 +1,4 @@
-import { isLoopbackTarget, minimumUsersFor, parseSoakArgs, SOAK_LIMITS } from '@/bench/lib/soak-args';
+import { DEFAULT_WARMUP_SECONDS, isLoopbackTarget, minimumUsersFor, parseSoakArgs, SOAK_LIMITS, warmUpSteps } from '@/bench/lib/soak-args';
 
 const DEFAULTS = { rate: 200, durationSeconds: 300, users: 400, scale: 0.02 };
 
@@ -56,5 +56,33 @@ describe('soak command line', () => {
     expect(isLoopbackTarget('http://localhost')).toBe(true);
     expect(isLoopbackTarget('http://127.0.0.1.example.com')).toBe(false);
     expect(isLoopbackTarget('not a url')).toBe(false);
+  });
+
+  it('warms up for 30 s by default, rising in 5 s steps from a tenth of the rate to the full rate', () => {
+    expect(parseSoakArgs([], DEFAULTS).warmupSeconds).toBe(DEFAULT_WARMUP_SECONDS);
+    expect(warmUpSteps(200, 30)).toEqual([
+      { rate: 20, seconds: 5 },
+      { rate: 56, seconds: 5 },
+      { rate: 92, seconds: 5 },
+      { rate: 128, seconds: 5 },
+      { rate: 164, seconds: 5 },
+      { rate: 200, seconds: 5 },
+    ]);
+    expect(warmUpSteps(200, 12)).toEqual([
+      { rate: 20, seconds: 5 },
+      { rate: 110, seconds: 5 },
+      { rate: 200, seconds: 2 },
+    ]);
+    expect(warmUpSteps(200, 0)).toEqual([]);
+    expect(warmUpSteps(3, 5)).toEqual([{ rate: 1, seconds: 5 }]);
+  });
+
+  it('refuses a warm-up out of bounds or one that would push the run past the request cap', () => {
+    expect(parseSoakArgs(['--warmup', '0'], DEFAULTS).warmupSeconds).toBe(0);
+    expect(() => parseSoakArgs(['--warmup', '-1'], DEFAULTS)).toThrow(/--warmup/);
+    expect(() => parseSoakArgs(['--warmup', String(SOAK_LIMITS.maxWarmupSeconds + 1)], DEFAULTS)).toThrow(/--warmup/);
+    expect(() => parseSoakArgs(['--warmup', 'soon'], DEFAULTS)).toThrow(/--warmup/);
+    // 1000 req/s for 480 s is 480,000 requests (under the cap); its 300 s warm-up is not.
+    expect(() => parseSoakArgs(['--rate', '1000', '--duration', '480', '--warmup', '300', '--users', '1200'], DEFAULTS)).toThrow(/cap/);
   });
 });
