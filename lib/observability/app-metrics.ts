@@ -34,6 +34,8 @@ function createAppMetrics() {
   registry.register(new Gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', () => process.memoryUsage.rss()));
   registry.register(new Gauge('nodejs_heap_size_used_bytes', 'V8 heap in use, in bytes.', () => process.memoryUsage().heapUsed));
   registry.register(new Gauge('nodejs_heap_size_total_bytes', 'V8 heap allocated, in bytes.', () => process.memoryUsage().heapTotal));
+  // Buffers and other memory outside the V8 heap (socket and zlib buffers): where RSS grows when the heap does not.
+  registry.register(new Gauge('nodejs_external_memory_bytes', 'Memory of C++ objects bound to JavaScript objects, in bytes.', () => process.memoryUsage().external));
   registry.register(new Gauge('process_cpu_user_seconds_total', 'User CPU time spent, in seconds.', () => process.cpuUsage().user / 1e6, 'counter'));
   registry.register(new Gauge('process_cpu_system_seconds_total', 'System CPU time spent, in seconds.', () => process.cpuUsage().system / 1e6, 'counter'));
   registry.register(

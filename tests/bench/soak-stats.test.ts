@@ -51,23 +51,26 @@ describe('soak statistics', () => {
 
 describe('soak verdict', () => {
   it('passes under 0.1 % errors with the rate held and flat memory', () => {
-    const verdict = soakChecks({ requests: 60_000, errors: 59, targetRate: 200, offeredRate: 199.9, memory: flatMemory });
+    const verdict = soakChecks({ requests: 60_000, errors: 59, targetRate: 200, offeredRate: 199.9, memory: [{ what: 'live heap', trend: flatMemory }] });
     expect(verdict.pass).toBe(true);
+    expect(verdict.checks.map((c) => c.name)).toContainEqual(expect.stringContaining('no memory growth: live heap'));
   });
 
   it('fails at 0.1 % errors', () => {
-    const verdict = soakChecks({ requests: 60_000, errors: 60, targetRate: 200, offeredRate: 200, memory: flatMemory });
+    const verdict = soakChecks({ requests: 60_000, errors: 60, targetRate: 200, offeredRate: 200, memory: [{ what: 'live heap', trend: flatMemory }] });
     expect(verdict.pass).toBe(false);
     expect(verdict.checks[0]!.detail).toContain('0.100 %');
   });
 
   it('fails when the generator could not offer the asked rate, or memory grows', () => {
-    expect(soakChecks({ requests: 1000, errors: 0, targetRate: 200, offeredRate: 150, memory: flatMemory }).pass).toBe(false);
-    expect(soakChecks({ requests: 1000, errors: 0, targetRate: 200, offeredRate: 200, memory: { ...flatMemory, slopeMbPerMinute: 5, pass: false } }).pass).toBe(false);
+    expect(soakChecks({ requests: 1000, errors: 0, targetRate: 200, offeredRate: 150, memory: [{ what: 'live heap', trend: flatMemory }] }).pass).toBe(false);
+    expect(soakChecks({ requests: 1000, errors: 0, targetRate: 200, offeredRate: 200, memory: [{ what: 'live heap', trend: flatMemory }, { what: 'outside the heap', trend: { ...flatMemory, slopeMbPerMinute: 5, pass: false } }] }).pass).toBe(false);
+    // Nothing judged is no pass either.
+    expect(soakChecks({ requests: 1000, errors: 0, targetRate: 200, offeredRate: 200, memory: [] }).pass).toBe(false);
   });
 
   it('fails a run with no requests at all', () => {
-    expect(soakChecks({ requests: 0, errors: 0, targetRate: 200, offeredRate: 200, memory: flatMemory }).pass).toBe(false);
+    expect(soakChecks({ requests: 0, errors: 0, targetRate: 200, offeredRate: 200, memory: [{ what: 'live heap', trend: flatMemory }] }).pass).toBe(false);
   });
 
   it('excludes the first minute from the memory trend, or a fifth of a short run', () => {
