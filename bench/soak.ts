@@ -15,7 +15,7 @@ import { startAppUnderTest, type AppUnderTest } from './lib/app-under-test';
 import { runOpenLoop } from './lib/arrival-scheduler';
 import { errorBreakdown, formatMs, summarise, summariseByWindow, type RequestRecord, type WindowSummary } from './lib/latency-stats';
 import { createLoopbackClient } from './lib/loopback-client';
-import { lowerEnvelope, memoryTrend, processTreeCpuSeconds, startMemorySampler, type MemorySample } from './lib/memory-sampler';
+import { memoryTrend, processTreeCpuSeconds, startMemorySampler, type MemorySample } from './lib/memory-sampler';
 import { exitAfter } from './lib/private-services';
 import { mintAccessTokens } from './lib/sessions';
 import { parseSoakArgs, warmUpSteps, WARMUP_FIRST_HITS, type SoakOptions } from './lib/soak-args';
@@ -24,7 +24,6 @@ import { discoverCatalog, WORKLOAD_MIX, type Learner } from './lib/workload';
 import { createWorkloadRunner } from './lib/workload-runner';
 
 const DEFAULTS = { rate: 200, durationSeconds: 300, users: 400, scale: 0.02 };
-// Often enough that every minute holds a trough of the heap's collection sawtooth (~30–40 s here).
 const SAMPLE_EVERY_MS = 5_000;
 /** Seeding, building and starting: generous for a busy 2-core machine, but not unbounded. */
 const SETUP_BUDGET_SECONDS = 20 * 60;
@@ -149,16 +148,16 @@ async function main(): Promise<number> {
     const rssSeries = treeSeries.length ? treeSeries : metricsSeries;
     const rssWhat = treeSeries.length ? 'RSS of the process tree (/proc)' : 'RSS (/api/metrics)';
     const rssTrend = memoryTrend(rssSeries, warmup, limit);
-    // With /api/metrics: the live heap (what survives each collection) and everything outside
-    // V8's heap (RSS − the heap V8 has reserved: code, buffers, native allocations). Between them
-    // they cover the process; what they leave out is V8 sizing its heap up to its limit, which
-    // the RSS alone would count as growth.
-    const liveHeap = lowerEnvelope(seriesOf((s) => s.heapUsedMb), 60);
+    // With /api/metrics: the live heap (what survived the last major collection) and everything
+    // outside V8's heap (RSS − the heap V8 has reserved: code, buffers, native allocations).
+    // Between them they cover the process; what they leave out is V8 sizing its heap between
+    // collections, up to its limit, which the RSS alone would count as growth.
+    const liveHeap = seriesOf((s) => s.heapLiveMb);
     const outsideHeap = seriesOf((s) => (s.metricsRssMb !== undefined && s.heapTotalMb !== undefined ? s.metricsRssMb - s.heapTotalMb : undefined));
     const judgedMemory =
       liveHeap.length && outsideHeap.length
         ? [
-            { what: 'live V8 heap (lowest heap in use each minute, /api/metrics)', trend: memoryTrend(liveHeap, warmup, limit) },
+            { what: 'live V8 heap (in use after each major collection, /api/metrics)', trend: memoryTrend(liveHeap, warmup, limit) },
             { what: 'memory outside the V8 heap (RSS − heap reserved, /api/metrics)', trend: memoryTrend(outsideHeap, warmup, limit) },
           ]
         : [{ what: rssWhat, trend: rssTrend }];
@@ -166,7 +165,8 @@ async function main(): Promise<number> {
 memory every ${SAMPLE_EVERY_MS / 1000} s — ${rssWhat}: ${listed((s) => s.treeRssMb ?? s.metricsRssMb)} MB`);
     console.log(`requests in flight at those moments: ${listed((s) => s.inFlight)}`);
     if (liveHeap.length) {
-      console.log(`  V8 heap in use: ${listed((s) => s.heapUsedMb)} MB (lowest each minute: ${liveHeap.map((p) => p.mb.toFixed(0)).join(' ')})`);
+      console.log(`  V8 heap in use: ${listed((s) => s.heapUsedMb)} MB`);
+      console.log(`  V8 heap live after the last major collection: ${listed((s) => s.heapLiveMb)} MB`);
       console.log(`  V8 heap reserved: ${listed((s) => s.heapTotalMb)} MB`);
       console.log(`  outside the V8 heap (RSS − reserved): ${outsideHeap.map((p) => p.mb.toFixed(0)).join(' ')} MB, of it external buffers: ${listed((s) => s.externalMb)} MB`);
     }

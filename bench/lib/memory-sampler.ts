@@ -13,11 +13,13 @@ export interface MemorySample {
   treeRssMb: number | undefined;
   /** process_resident_memory_bytes from /api/metrics, MB (the process that serves the API). */
   metricsRssMb: number | undefined;
-  /**
-   * nodejs_heap_size_used_bytes from /api/metrics, MB: live JavaScript objects plus garbage not
-   * yet collected. A leak climbs here; RSS also holds heap the process keeps after a collection.
-   */
+  /** nodejs_heap_size_used_bytes from /api/metrics, MB: live objects plus garbage not yet collected. */
   heapUsedMb: number | undefined;
+  /**
+   * nodejs_heap_live_bytes from /api/metrics, MB: the heap in use just after the last major
+   * collection, the live set a leak would grow. Undefined before the first major collection.
+   */
+  heapLiveMb: number | undefined;
   /** nodejs_heap_size_total_bytes (what V8 has reserved for its heap) and nodejs_external_memory_bytes, MB. */
   heapTotalMb: number | undefined;
   externalMb: number | undefined;
@@ -181,30 +183,6 @@ export function memoryTrend(
   };
 }
 
-/**
- * The lowest value of each `windowSeconds` window, placed at the window's middle: for a heap that
- * grows between collections and drops at each, the lower envelope follows what survives a
- * collection — the live set a leak would grow — and not where in its sawtooth a sample fell.
- * Only windows the samples cover from end to end count.
- */
-export function lowerEnvelope(series: { t: number; mb: number }[], windowSeconds: number): { t: number; mb: number }[] {
-  if (!series.length) return [];
-  const first = Math.min(...series.map((s) => s.t));
-  const last = Math.max(...series.map((s) => s.t));
-  const windows = new Map<number, number>();
-  for (const { t, mb } of series) {
-    const w = Math.floor(t / windowSeconds);
-    windows.set(w, Math.min(windows.get(w) ?? Infinity, mb));
-  }
-  return (
-    [...windows.entries()]
-      // A window the samples only partly cover may hold no trough: its lowest sample says nothing.
-      .filter(([w]) => w * windowSeconds >= first && (w + 1) * windowSeconds <= last)
-      .sort(([a], [b]) => a - b)
-      .map(([w, mb]) => ({ t: (w + 0.5) * windowSeconds, mb }))
-  );
-}
-
 export interface MemorySampler {
   samples: MemorySample[];
   stop(): void;
@@ -226,6 +204,7 @@ export function startMemorySampler(options: {
     const treeCpuSeconds = options.pid === undefined ? undefined : processTreeCpuSeconds(options.pid);
     let metricsRssMb: number | undefined;
     let heapUsedMb: number | undefined;
+    let heapLiveMb: number | undefined;
     let heapTotalMb: number | undefined;
     let externalMb: number | undefined;
     if (options.metrics) {
@@ -242,6 +221,7 @@ export function startMemorySampler(options: {
           };
           metricsRssMb = mb('process_resident_memory_bytes');
           heapUsedMb = mb('nodejs_heap_size_used_bytes');
+          heapLiveMb = mb('nodejs_heap_live_bytes') || undefined;
           heapTotalMb = mb('nodejs_heap_size_total_bytes');
           externalMb = mb('nodejs_external_memory_bytes');
         }
@@ -249,7 +229,7 @@ export function startMemorySampler(options: {
         // A slow or missing metrics route is reported as a gap, not a failure of the run.
       }
     }
-    samples.push({ t, treeRssMb, metricsRssMb, heapUsedMb, heapTotalMb, externalMb, treeCpuSeconds, inFlight });
+    samples.push({ t, treeRssMb, metricsRssMb, heapUsedMb, heapLiveMb, heapTotalMb, externalMb, treeCpuSeconds, inFlight });
   };
   void sample();
   const timer = setInterval(() => void sample(), options.intervalMs);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { constants as perfConstants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry } from './metrics-registry';
 
 /**
@@ -11,13 +11,32 @@ import { Counter, Gauge, Histogram, Registry } from './metrics-registry';
 /** Seconds; the API's target is 200 ms, so the buckets are dense below it. */
 export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 2.5, 5, 10];
 
+/**
+ * The heap in use just after each major (mark-compact) collection: what survived it, the live set.
+ * Heap in use read at any other moment swings with the garbage made since the last collection
+ * (hundreds of MB under load); this one only grows when something is kept — a leak.
+ */
+function watchLiveHeap(): { bytes: () => number | undefined; stop: () => void } {
+  let live: number | undefined;
+  const observer = new PerformanceObserver((list) => {
+    const major = list.getEntries().some((entry) => ((entry as { detail?: { kind?: number } }).detail)?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR);
+    if (major) live = process.memoryUsage().heapUsed;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return { bytes: () => live, stop: () => observer.disconnect() };
+}
+
 function createAppMetrics() {
   const registry = new Registry();
   const loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: 20 });
   loopDelay.enable();
+  const liveHeap = watchLiveHeap();
   const metrics = {
     registry,
-    stopSampling: () => loopDelay.disable(),
+    stopSampling: () => {
+      loopDelay.disable();
+      liveHeap.stop();
+    },
     httpRequests: registry.register(
       new Counter('http_requests_total', 'API requests answered, by method, route pattern and status.', ['method', 'route', 'status']),
     ),
@@ -34,6 +53,9 @@ function createAppMetrics() {
   registry.register(new Gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', () => process.memoryUsage.rss()));
   registry.register(new Gauge('nodejs_heap_size_used_bytes', 'V8 heap in use, in bytes.', () => process.memoryUsage().heapUsed));
   registry.register(new Gauge('nodejs_heap_size_total_bytes', 'V8 heap allocated, in bytes.', () => process.memoryUsage().heapTotal));
+  registry.register(
+    new Gauge('nodejs_heap_live_bytes', 'V8 heap in use right after the last major collection (the live set), in bytes; 0 before the first.', () => liveHeap.bytes() ?? 0),
+  );
   // Buffers and other memory outside the V8 heap (socket and zlib buffers): where RSS grows when the heap does not.
   registry.register(new Gauge('nodejs_external_memory_bytes', 'Memory of C++ objects bound to JavaScript objects, in bytes.', () => process.memoryUsage().external));
   registry.register(new Gauge('process_cpu_user_seconds_total', 'User CPU time spent, in seconds.', () => process.cpuUsage().user / 1e6, 'counter'));

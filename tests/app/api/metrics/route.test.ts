@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { GET as metrics } from '@/app/api/metrics/route';
 import { GET as health } from '@/app/api/health/route';
 import { POST as register } from '@/app/api/auth/register/route';
@@ -75,6 +77,20 @@ describe('GET /api/metrics', () => {
     }
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(1_000_000);
     expect(sample(text, 'workfree_signups_total')).toBe(0);
+  });
+
+  it('reports the live heap: what was in use right after the last major collection', async () => {
+    await scrape(); // the metrics (and their collection watcher) exist from the first scrape on
+    // A full collection on demand, without starting Node with --expose-gc.
+    v8.setFlagsFromString('--expose-gc');
+    const collect = vm.runInNewContext('gc') as () => void;
+    collect();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // GC entries are delivered asynchronously
+    const text = await (await scrape()).response.text();
+    expect(text).toContain('# TYPE nodejs_heap_live_bytes gauge');
+    const live = sample(text, 'nodejs_heap_live_bytes')!;
+    expect(live).toBeGreaterThan(1_000_000);
+    expect(live).toBeLessThanOrEqual(sample(text, 'nodejs_heap_size_total_bytes')!);
   });
 
   it('counts requests and their latency by method, route pattern and status', async () => {
