@@ -87,10 +87,12 @@ async function main(): Promise<number> {
     }
     await warm.drain(REQUEST_TIMEOUT_MS);
     const warmErrors = warmRecords.filter((r) => r.outcome === 'error');
+    const warmDropped = warmErrors.filter((r) => r.op === 'dropped').length;
+    const warmOtherErrors = warmErrors.length - warmDropped;
     console.log(
       `Warm-up (not counted): ${warmRecords.length} requests over ${5 + options.warmupSeconds} s, rising to ${ramp.at(-1)?.rate ?? 20} req/s` +
-        ` (${ramp.map((s) => s.rate).join(' → ') || 'no ramp'}): ${warmErrors.filter((r) => r.op === 'dropped').length} dropped, ` +
-        `${warmErrors.filter((r) => r.op !== 'dropped').length} other errors, p99 ${formatMs(summarise(warmRecords, 0, 5 + options.warmupSeconds).p99)}`,
+        ` (${ramp.map((s) => s.rate).join(' → ') || 'no ramp'}): ${warmDropped} dropped, ` +
+        `${warmOtherErrors} other errors, p99 ${formatMs(summarise(warmRecords, 0, 5 + options.warmupSeconds).p99)}`,
     );
 
     const startedAt = performance.now();
@@ -208,8 +210,8 @@ memory every ${SAMPLE_EVERY_MS / 1000} s — ${rssWhat}: ${listed((s) => s.treeR
         seconds: 5 + options.warmupSeconds,
         steps: [{ rate: 20, seconds: 5 }, ...ramp],
         requests: warmRecords.length,
-        dropped: warmErrors.filter((r) => r.op === 'dropped').length,
-        otherErrors: warmErrors.filter((r) => r.op !== 'dropped').length,
+        dropped: warmDropped,
+        otherErrors: warmOtherErrors,
       },
       serverCpu,
       memory: { judged: judgedMemory, rss: { what: rssWhat, trend: rssTrend }, warmupSeconds: warmup, samples: sampler.samples },
