@@ -16,6 +16,7 @@ import { parseRunArgs, UsageError, type RunArgs } from './lib/args';
 import { benchDatabase } from './lib/bench-db';
 import { drive } from './lib/drive';
 import { loadFixtures } from './lib/fixtures';
+import { processTreeCpuSeconds } from './lib/memory-sampler';
 import { machineInfo } from './lib/machine';
 import { buildNext, startNextServer, type StartedServer } from './lib/next-server';
 import { startReferenceServer } from './lib/reference-process';
@@ -70,9 +71,15 @@ async function main() {
     const measure = async (scenario: (typeof scenarios)[number], connections: number) => {
       const base = scenario.server === 'next' ? next.url : reference.url;
       if (args.warmup > 0) await drive(base, scenario, connections, args.warmup);
+      // Server CPU per request: steadier than throughput on a machine whose neighbours come and go.
+      const pid = scenario.server === 'next' ? next.pid : reference.pid;
+      const cpuBefore = processTreeCpuSeconds(pid);
       const m = await drive(base, scenario, connections, args.duration);
-      const rps = ((m.ok + m.non2xx) / m.seconds).toFixed(0);
-      console.log(`  ${scenario.name.padEnd(18)} ${String(connections).padStart(3)} conns: ${rps} req/s${m.note ? ` (${m.note})` : ''}`);
+      const cpuAfter = processTreeCpuSeconds(pid);
+      const answered = m.ok + m.non2xx;
+      const rps = (answered / m.seconds).toFixed(0);
+      const cpu = cpuBefore !== undefined && cpuAfter !== undefined && answered ? `, ${(((cpuAfter - cpuBefore) * 1000) / answered).toFixed(2)} ms server CPU each` : '';
+      console.log(`  ${scenario.name.padEnd(18)} ${String(connections).padStart(3)} conns: ${rps} req/s${cpu}${m.note ? ` (${m.note})` : ''}`);
       return m;
     };
     for (const connections of args.connections) {

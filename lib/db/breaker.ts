@@ -76,11 +76,13 @@ export class DatabaseBreaker {
   }
 
   /**
-   * Runs `transaction`, which must call `begun()` once its first statement has answered (inside
-   * the transaction, before the caller's work: it throws when the caller was already answered)
-   * and must reject with DatabaseUnavailableError when the database cannot be reached.
+   * Runs `transaction`, which must call `begun()` once its first statement (BEGIN) has answered
+   * — it throws when the caller was already answered, and then nothing may commit — and must
+   * reject with DatabaseUnavailableError when the database cannot be reached. One that sends its
+   * work along with BEGIN calls `wanted()` first, once it holds a connection: its work never
+   * starts for a caller already answered.
    */
-  run<T>(transaction: (begun: () => void) => Promise<T>): Promise<T> {
+  run<T>(transaction: (begun: () => void, wanted: () => void) => Promise<T>): Promise<T> {
     let probe: boolean;
     try {
       probe = this.admit();
@@ -114,7 +116,12 @@ export class DatabaseBreaker {
         if (settled) throw unavailable('the transaction began after its caller had been answered');
         clearTimeout(acquireTimer);
       };
-      transaction(begun).then(
+      // For a transaction whose BEGIN travels with its first statements: called once it holds a
+      // connection, before its work starts; throws when the caller was answered meanwhile.
+      const wanted = () => {
+        if (settled) throw unavailable('the transaction got a connection after its caller had been answered');
+      };
+      transaction(begun, wanted).then(
         (value) => {
           if (probe) this.close();
           finish(() => resolve(value));

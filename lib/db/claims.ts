@@ -27,3 +27,20 @@ export const jwtClaimsSchema = z.object({
 });
 
 export type JwtClaims = z.infer<typeof jwtClaimsSchema>;
+
+// Checked claims, by the object that was checked. A request's claims object is the one its token
+// check produced, and verified tokens are remembered (lib/auth/session.ts): the same object
+// reaches every transaction of every request that token makes, so it is parsed once, not per
+// transaction. The parsed copy is what goes to the database, whatever happens to the input later.
+const checked = new WeakMap<object, JwtClaims>();
+
+/** jwtClaimsSchema's verdict on `claims`: the parsed claims, or null when they are not valid. */
+export function checkedClaims(claims: unknown): JwtClaims | null {
+  if (typeof claims !== 'object' || claims === null) return null;
+  const known = checked.get(claims);
+  if (known) return known;
+  const parsed = jwtClaimsSchema.safeParse(claims);
+  if (!parsed.success) return null;
+  checked.set(claims, parsed.data);
+  return parsed.data;
+}

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '@/lib/env';
 import * as schema from './schema';
 import { DatabaseBreaker, type BreakerOptions } from './breaker';
+import { pipelinedTransaction, reserveWatched, type Reserve, type TransactionHandle } from './pipelined-transaction';
 
 /**
  * The database port's two drivers. Nothing outside lib/db imports this module: application code
@@ -81,38 +82,28 @@ export function usesPreparedStatements(url: string, setting: boolean | 'auto' = 
 }
 
 type UnsafeOptions = { prepare?: boolean } & Record<string, unknown>;
-type Unsafe = (query: string, params?: unknown[], options?: UnsafeOptions) => unknown;
 
 /**
- * `sql` as drizzle sees it, with every statement prepared. drizzle (0.45) asks postgres-js to
- * prepare only queries built with .prepare(name), and postgres-js's unsafe() prepares nothing by
- * default; this turns both on, for the pool and for the transactions and savepoints it opens.
- * postgres-js keeps each connection's statements by their text and re-prepares them when a
- * connection is replaced.
+ * `sql` as drizzle sees it. Its statements are prepared when `prepare` is on: drizzle (0.45) asks
+ * postgres-js to prepare only queries built with .prepare(name), and postgres-js's unsafe()
+ * prepares nothing by default. postgres-js keeps each connection's statements by their text and
+ * re-prepares them when a connection is replaced. Its transactions (and their savepoints) send
+ * BEGIN with their first statements (lib/db/pipelined-transaction.ts).
  */
-function preparingEveryStatement(sql: postgres.Sql): postgres.Sql {
-  const wrap = <T extends object>(target: T): T =>
-    new Proxy(target, {
-      get(object, key, receiver) {
-        const value: unknown = Reflect.get(object, key, receiver);
-        if (typeof value !== 'function') return value;
-        if (key === 'unsafe') {
-          return (query: string, params?: unknown[], options: UnsafeOptions = {}) =>
-            (value as Unsafe).call(object, query, params, { ...options, prepare: true });
-        }
-        if (key === 'begin' || key === 'savepoint') {
-          // (fn) or (options, fn): the callback receives the transaction's own sql.
-          return (...args: unknown[]) => {
-            const last = args.length - 1;
-            const fn = args[last] as (tx: object) => unknown;
-            args[last] = (tx: object) => fn(wrap(tx));
-            return (value as (...a: unknown[]) => unknown).apply(object, args);
-          };
-        }
-        return value;
-      },
-    });
-  return wrap(sql);
+function drizzleClient(pool: postgres.Sql, prepare: boolean, reserve: Reserve): postgres.Sql {
+  const unsafe = (connection: postgres.Sql | postgres.ReservedSql, query: string, params?: unknown[], options: UnsafeOptions = {}) =>
+    connection.unsafe(query, params as postgres.ParameterOrJSON<never>[], prepare ? { ...options, prepare: true } : options);
+  return new Proxy(pool, {
+    get(object, key, receiver) {
+      if (key === 'unsafe') return (query: string, params?: unknown[], options?: UnsafeOptions) => unsafe(object, query, params, options);
+      if (key === 'begin') {
+        // (fn) or (mode, fn), as postgres-js takes them.
+        return (...args: unknown[]) =>
+          pipelinedTransaction(reserve, args.length > 1 ? String(args[0]) : '', args[args.length - 1] as (tx: TransactionHandle) => unknown, unsafe);
+      }
+      return Reflect.get(object, key, receiver) as unknown;
+    },
+  });
 }
 
 export function postgresConnection(
@@ -135,7 +126,11 @@ export function postgresConnection(
       max_lifetime: 60 * 60,
     });
   let client = open();
-  const forDrizzle = (sql: postgres.Sql) => (prepare ? preparingEveryStatement(sql) : sql);
+  let ended = false;
+  // postgres-js's reserve() does not check whether its pool has ended, as its queries do.
+  const reserveOn = (sql: postgres.Sql): Reserve => () =>
+    ended ? Promise.reject(Object.assign(new Error('The database connection was closed'), { code: 'CONNECTION_ENDED' })) : sql.reserve();
+  const forDrizzle = (sql: postgres.Sql) => drizzleClient(sql, prepare, reserveOn(sql));
   let db = drizzlePostgres({ client: forDrizzle(client), schema }) as unknown as Database;
   // A connection of its own, outside the pool, to tell "the pool is busy" from "the database is
   // gone" when a transaction could not get a connection in time (lib/db/breaker.ts).
@@ -175,20 +170,23 @@ export function postgresConnection(
     },
   });
   const readInOneWrite = async (setup: Statement, statement: Statement, begun: () => void) => {
-    const reserved = await client.reserve();
+    const connection = await reserveWatched(reserveOn(client), (reserved, text, params, options) =>
+      reserved.unsafe(text, params as postgres.ParameterOrJSON<never>[], { ...options, prepare }),
+    );
+    let committed = false;
     try {
-      const send = (text: string, params: unknown[] = []) =>
-        reserved.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare }).execute();
+      const send = (text: string, params: unknown[] = []) => connection.send(text, params).execute();
       // Handed to the connection in this order within one tick: one write, run in order. A failed
       // statement aborts the transaction and its COMMIT becomes a ROLLBACK, so nothing is left open.
       const begin = send('begin');
       const configured = send(setup.text, setup.params);
       const rows = send(statement.text, statement.params);
       const commit = send('commit');
-      const [, , result] = await Promise.all([begin.then(begun), configured, rows, commit]);
+      const [, , result] = await connection.whileOpen(Promise.all([begin.then(begun), configured, rows, commit]));
+      committed = true;
       return result as unknown as Record<string, unknown>[];
     } finally {
-      reserved.release();
+      await connection.giveBack(committed);
     }
   };
   return {
@@ -213,6 +211,7 @@ export function postgresConnection(
       }
     },
     close: async () => {
+      ended = true;
       dropPinger();
       await client.end({ timeout: 5 });
     },

@@ -2,7 +2,7 @@ import 'server-only';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { getConnection } from './connection';
-import { jwtClaimsSchema, type JwtClaims } from './claims';
+import { checkedClaims, type JwtClaims } from './claims';
 import { requestScopes, SharedTransaction, type RequestScope } from './request-transaction';
 import { queryRows, SET_ROLE_AND_CLAIMS, withRole, type Tx } from './roles';
 import { classifyDatabaseError } from './unavailable';
@@ -48,9 +48,9 @@ async function sharedTransactionFor(claims: JwtClaims | null): Promise<RequestSc
 async function asUserAlone<T>(claims: JwtClaims | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const connection = await getConnection();
   if (claims === null) return withRole(connection.db, 'anon', { role: 'anon' }, fn, connection.breaker);
-  const parsed = jwtClaimsSchema.safeParse(claims);
-  if (!parsed.success) throw new InvalidClaimsError();
-  return withRole(connection.db, 'authenticated', parsed.data, fn, connection.breaker);
+  const checked = checkedClaims(claims);
+  if (!checked) throw new InvalidClaimsError();
+  return withRole(connection.db, 'authenticated', checked, fn, connection.breaker);
 }
 
 /**
@@ -62,9 +62,9 @@ async function asUserAlone<T>(claims: JwtClaims | null, fn: (tx: Tx) => Promise<
 export async function readAsUser<T>(claims: JwtClaims, query: SQL): Promise<T[]> {
   const scope = await sharedTransactionFor(claims);
   if (scope) return scope.shared.join((tx) => queryRows<T>(tx, query), scope);
-  const parsed = jwtClaimsSchema.safeParse(claims);
-  if (!parsed.success) throw new InvalidClaimsError();
-  return readInOwnTransaction<T>('authenticated', parsed.data, query, () => asUserAlone(claims, (tx) => queryRows<T>(tx, query)));
+  const checked = checkedClaims(claims);
+  if (!checked) throw new InvalidClaimsError();
+  return readInOwnTransaction<T>('authenticated', checked, query, () => asUserAlone(claims, (tx) => queryRows<T>(tx, query)));
 }
 
 /** readAsUser for a named service job (asService's rules): one statement, one network write. */

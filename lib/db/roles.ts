@@ -7,6 +7,7 @@ import type * as schema from './schema';
 import { withAfterCommitScope } from './after-commit';
 import { classifyDatabaseError } from './unavailable';
 import type { DatabaseBreaker } from './breaker';
+import type { TransactionHandle } from './pipelined-transaction';
 
 export type Tx = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 
@@ -41,25 +42,32 @@ export async function withRole<T>(
     throw new Error(`Refusing to switch to database role ${String(role)}`);
   }
   const settings = JSON.stringify(claims);
-  const transaction = async (begun: () => void): Promise<T> => {
+  const transaction = async (begun: () => void, wanted: () => void = () => {}): Promise<T> => {
     try {
       return await withAfterCommitScope(() =>
         db.transaction(async (tx) => {
-          // BEGIN has answered: a connection is ours and the database is alive. A caller already
-          // answered 503 makes begun() throw here, so its work never starts and nothing commits.
-          begun();
           const pipeline = postgresTransactionOf(tx);
           if (!pipeline) {
+            // BEGIN has answered: the database is alive. A caller already answered 503 makes
+            // begun() throw here, so its work never starts and nothing commits.
+            begun();
             await tx.execute(sql`select set_config('request.jwt.claims', ${settings}, true), set_config('role', ${role}, true)`);
             return fn(tx as Tx);
           }
+          // On PostgreSQL BEGIN is still on its way, in the same write as what follows
+          // (lib/db/pipelined-transaction.ts). A caller answered 503 while this waited for a
+          // connection makes wanted() throw, so its work never starts. begun() runs on BEGIN's
+          // answer; should it throw (answered meanwhile), the transaction rolls back.
+          wanted();
+          const opened = pipeline.opened.then(begun);
           // execute() hands the statement to the connection now, synchronously, so nothing `fn`
           // sends can overtake it: RLS always sees the role.
           const configured = pipeline.unsafe(SET_ROLE_AND_CLAIMS, [settings, role]).execute();
           const work = Promise.resolve().then(() => fn(tx as Tx));
-          // Both settle before the transaction ends: a failed set_config fails `fn`'s statements
+          // All settle before the transaction ends: a failed set_config fails `fn`'s statements
           // too (the transaction is aborted), and its own error is the one worth reporting.
-          const [setup, outcome] = await Promise.allSettled([configured, work]);
+          const [open, setup, outcome] = await Promise.allSettled([opened, configured, work]);
+          if (open.status === 'rejected') throw open.reason;
           if (setup.status === 'rejected') throw setup.reason;
           if (outcome.status === 'rejected') throw outcome.reason;
           return outcome.value;
@@ -75,19 +83,14 @@ export async function withRole<T>(
 /** Sets the transaction's role and claims ($1 claims JSON, $2 role): what Supabase's Data API does per request. */
 export const SET_ROLE_AND_CLAIMS = `select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`;
 
-interface PipelinedTransaction {
-  unsafe(query: string, params: string[]): { execute(): Promise<unknown> };
-}
-
 /**
- * postgres-js's own handle on the transaction's connection, which drizzle (0.45) keeps as
- * `tx.session.client`; undefined under PGlite, which has no network round trips to save.
+ * The transaction's handle on its PostgreSQL connection (lib/db/pipelined-transaction.ts), which
+ * drizzle (0.45) keeps as `tx.session.client`; undefined under PGlite, which has no network round
+ * trips to save.
  */
-function postgresTransactionOf(tx: unknown): PipelinedTransaction | undefined {
-  const client = (tx as { session?: { client?: unknown } }).session?.client as Partial<PipelinedTransaction> | undefined;
-  return client && typeof client.unsafe === 'function' && typeof (client as { savepoint?: unknown }).savepoint === 'function'
-    ? (client as PipelinedTransaction)
-    : undefined;
+function postgresTransactionOf(tx: unknown): TransactionHandle | undefined {
+  const client = (tx as { session?: { client?: unknown } }).session?.client as Partial<TransactionHandle> | undefined;
+  return client && typeof client.unsafe === 'function' && client.opened instanceof Promise ? (client as TransactionHandle) : undefined;
 }
 
 /** Rows of a raw `sql` query; the two drivers shape execute()'s result differently. */

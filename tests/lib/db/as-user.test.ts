@@ -248,6 +248,33 @@ describe('asUser and asService', () => {
     });
   });
 
+  const onPostgresOnly = process.env.TEST_DATABASE_URL ? it : it.skip;
+  onPostgresOnly('sends BEGIN, the role and the first statement of a transaction in one network write', async () => {
+    const user = await createTestUser();
+    const work = (tx: Parameters<Parameters<typeof asUser>[1]>[0]) => queryRows<WhoAmI>(tx, whoAmI);
+    await asUser(user.claims, work); // prepares the statements on a connection
+    const port = Number(new URL(process.env.TEST_DATABASE_URL!).port || 5432);
+    const original = net.Socket.prototype.write;
+    let writes = 0;
+    net.Socket.prototype.write = function (this: net.Socket, ...args: unknown[]) {
+      if (this.remotePort === port) writes += 1;
+      return (original as (...a: unknown[]) => boolean).apply(this, args);
+    } as typeof original;
+    try {
+      const counts: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        writes = 0;
+        const [row] = await asUser(user.claims, work);
+        expect(row?.uid).toBe(user.id);
+        counts.push(writes);
+      }
+      // BEGIN + role and claims + the statement, then COMMIT.
+      expect(Math.min(...counts)).toBe(2);
+    } finally {
+      net.Socket.prototype.write = original;
+    }
+  });
+
   it('prepares statements except on a transaction pooler, unless told otherwise', () => {
     expect(usesPreparedStatements('postgres://postgres@127.0.0.1:5432/app')).toBe(true);
     expect(usesPreparedStatements('postgres://postgres@db.example.co/app')).toBe(true);
