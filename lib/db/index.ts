@@ -13,6 +13,7 @@ export type { Tx } from './roles';
 export { queryRows } from './roles';
 export type { JwtClaims } from './claims';
 export { afterCommit } from './after-commit';
+export { statement } from './statement';
 export { DatabaseUnavailableError } from './unavailable';
 
 export class InvalidClaimsError extends Error {

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { ApiError } from '@/lib/api/errors';
-import type { Tx } from '@/lib/db';
+import { statement, type Tx } from '@/lib/db';
 import { hasPremiumAccess } from '@/lib/auth/permissions';
 import type { Session } from '@/lib/auth/types';
 import { questSteps, quests, stepAnswers, userProgress } from '@/lib/db/schema';
@@ -25,6 +25,43 @@ export interface ProgressState {
  * the previous holder committed; they name the quest through the progress row, so they need
  * nothing back from the lock first. What they read for a row that is not the caller's is dropped.
  */
+/** The row, locked (only it: `for update of`), with its quest. */
+const lockedProgress = statement('progress-for-update', (tx) =>
+  tx
+    .select({
+      row: userProgress,
+      quest: { id: quests.id, xpReward: quests.xpReward, tier: quests.tier, isPublished: quests.isPublished },
+    })
+    .from(userProgress)
+    .innerJoin(quests, eq(quests.id, userProgress.questId))
+    .where(and(eq(userProgress.id, sql.placeholder('progressId')), eq(userProgress.userId, sql.placeholder('userId'))))
+    .for('update', { of: userProgress }),
+);
+
+/** The steps in play of the row's quest. Archived steps (removed by an editor) do not count. */
+const liveStepsOfProgress = statement('progress-steps', (tx) =>
+  tx
+    .select({
+      id: questSteps.id,
+      position: questSteps.position,
+      kind: questSteps.kind,
+      choices: questSteps.choices,
+      allowMultiple: questSteps.allowMultiple,
+    })
+    .from(questSteps)
+    .where(
+      and(
+        eq(questSteps.questId, tx.select({ questId: userProgress.questId }).from(userProgress).where(eq(userProgress.id, sql.placeholder('progressId')))),
+        isNull(questSteps.archivedAt),
+      ),
+    )
+    .orderBy(asc(questSteps.position)),
+);
+
+const answersOfProgress = statement('progress-answers', (tx) =>
+  tx.select().from(stepAnswers).where(eq(stepAnswers.progressId, sql.placeholder('progressId'))),
+);
+
 export async function loadProgressForUpdate(tx: Tx, session: Session, progressId: string): Promise<ProgressState>;
 /**
  * With `alongside`: one more read sent in the same write, after the others (the grader's answer
@@ -42,34 +79,12 @@ export async function loadProgressForUpdate<X>(
   progressId: string,
   alongside?: () => Promise<X>,
 ): Promise<ProgressState & { alongside?: X }> {
-  // The row, locked (only it: `for update of`), with its quest. Drizzle's queries are lazy and
-  // reach the connection in the order they start: the lock is started (execute) before the reads.
-  const locking = tx
-    .select({
-      row: userProgress,
-      quest: { id: quests.id, xpReward: quests.xpReward, tier: quests.tier, isPublished: quests.isPublished },
-    })
-    .from(userProgress)
-    .innerJoin(quests, eq(quests.id, userProgress.questId))
-    .where(and(eq(userProgress.id, progressId), eq(userProgress.userId, session.user.id)))
-    .for('update', { of: userProgress })
-    .execute();
-  const questOfProgress = tx.select({ questId: userProgress.questId }).from(userProgress).where(eq(userProgress.id, progressId));
+  // Started in this order, so sent in this order: the lock first, then the reads.
+  const locking = lockedProgress(tx, { progressId, userId: session.user.id });
   const [[found], steps, answers, extra] = await Promise.all([
     locking,
-    tx
-      .select({
-        id: questSteps.id,
-        position: questSteps.position,
-        kind: questSteps.kind,
-        choices: questSteps.choices,
-        allowMultiple: questSteps.allowMultiple,
-      })
-      .from(questSteps)
-      // Archived steps (removed by an editor) are out of play; their answers stay but do not count.
-      .where(and(eq(questSteps.questId, questOfProgress), isNull(questSteps.archivedAt)))
-      .orderBy(asc(questSteps.position)),
-    tx.select().from(stepAnswers).where(eq(stepAnswers.progressId, progressId)),
+    liveStepsOfProgress(tx, { progressId }),
+    answersOfProgress(tx, { progressId }),
     alongside?.(),
   ]);
   if (!found) throw new ApiError('NOT_FOUND', 'No such progress for this account');

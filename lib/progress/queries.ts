@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { ApiError } from '@/lib/api/errors';
-import { asUser, queryRows, readAsService, type JwtClaims } from '@/lib/db';
+import { asUser, queryRows, readAsService, statement, type JwtClaims } from '@/lib/db';
 import { hasPremiumAccess } from '@/lib/auth/permissions';
 import type { Session } from '@/lib/auth/types';
 import { questSteps, quests, stepAnswers, userProgress } from '@/lib/db/schema';
@@ -41,17 +41,21 @@ const questColumns = {
   xpReward: quests.xpReward,
 };
 
+const progressOf = statement('progress-list', (tx) =>
+  tx
+    .select({ progress: userProgress, quest: questColumns })
+    .from(userProgress)
+    .innerJoin(quests, eq(quests.id, userProgress.questId))
+    .where(eq(userProgress.userId, sql.placeholder('userId')))
+    .orderBy(desc(userProgress.updatedAt), asc(userProgress.id))
+    .limit(500),
+);
+
 /** GET /api/progress: the caller's progress, newest activity first, and their stats (RLS: own rows). */
 export async function listProgress(claims: JwtClaims): Promise<{ progress: ProgressListItem[]; stats: ProgressStats }> {
   return asUser(claims, async (tx) => {
     const [rows, [stats]] = await Promise.all([
-      tx
-        .select({ progress: userProgress, quest: questColumns })
-        .from(userProgress)
-        .innerJoin(quests, eq(quests.id, userProgress.questId))
-        .where(eq(userProgress.userId, claims.sub))
-        .orderBy(desc(userProgress.updatedAt), asc(userProgress.id))
-        .limit(500),
+      progressOf(tx, { userId: claims.sub }),
       queryRows<ProgressStats>(
         tx,
         sql`select

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { asUser, queryRows, type JwtClaims, type Tx } from '@/lib/db';
+import { asUser, queryRows, statement, type JwtClaims, type Tx } from '@/lib/db';
 import { quests } from '@/lib/db/schema';
 import type { CatalogParams } from './catalog-params';
 import { cachedCatalogRead } from './catalog-cache';
@@ -116,16 +116,18 @@ const anonymousCatalogPage = cachedCatalogRead('page', readCatalogPage);
 /** The caller's access to and progress on each quest: the per-learner part of a catalog card. */
 const personalColumns = { id: quests.id, access: summaryColumns.access, progress: summaryColumns.progress };
 
+const personalRead = statement('catalog-personal', (tx) =>
+  tx
+    .select(personalColumns)
+    .from(quests)
+    .where(and(sql`${quests.id} = any(${sql.placeholder('ids')}::uuid[])`, eq(quests.isPublished, true))),
+);
+
 /** Shared catalog cards with the caller's own access and progress in place of the anonymous ones. */
 async function personalise(claims: JwtClaims, cards: QuestSummary[]): Promise<QuestSummary[]> {
   if (cards.length === 0) return cards;
   const ids = cards.map((c) => c.id);
-  const rows = await asUser(claims, (tx) =>
-    tx
-      .select(personalColumns)
-      .from(quests)
-      .where(and(inArray(quests.id, ids), eq(quests.isPublished, true))),
-  );
+  const rows = await asUser(claims, (tx) => personalRead(tx, { ids }));
   const mine = new Map(rows.map((r) => [r.id, r]));
   // A card whose quest was unpublished since the page was cached is no longer readable: drop it.
   return cards.flatMap((card) => {
