@@ -96,11 +96,14 @@ export async function reserveWatched(reserve: Reserve, unsafe: Unsafe): Promise<
   const closed = new Promise<never>((_, r) => (reject = r));
   closed.catch(() => {});
   let watching = false;
+  let watched: { onclose?: (error?: unknown) => void } | undefined;
+  const onClose = (error?: unknown) => {
+    closedBy = error ?? new Error('The database connection closed');
+    reject(closedBy);
+  };
   const onexecute = (internal: { onclose?: (error?: unknown) => void }) => {
-    internal.onclose = (error) => {
-      closedBy = error ?? new Error('The database connection closed');
-      reject(closedBy);
-    };
+    watched = internal;
+    internal.onclose = onClose;
     return true; // what postgres-js's execute() answers without the option: the connection may take more
   };
   const send = (query: string, params?: unknown[], options: UnsafeOptions = {}) => {
@@ -115,7 +118,11 @@ export async function reserveWatched(reserve: Reserve, unsafe: Unsafe): Promise<
     whileOpen,
     giveBack: async (clean) => {
       if (closedBy !== undefined) return;
-      if (clean || (await whileOpen(send('rollback')).then(() => true, () => false))) connection.release();
+      if (clean || (await whileOpen(send('rollback')).then(() => true, () => false))) {
+        // The next holder of the connection watches it for itself.
+        if (watched?.onclose === onClose) watched.onclose = undefined;
+        connection.release();
+      }
     },
   };
 }

@@ -14,17 +14,6 @@ export interface ProgressState {
   answers: Map<string, { correct: boolean; answer: string[] }>;
 }
 
-/**
- * Loads a learner's progress with its quest, steps and graded answers, locking the progress row
- * (`for update`) so grading, moving and completing one quest happen one at a time — two racing
- * completions see each other's result. Runs inside a service-role job: ownership is checked here,
- * and someone else's progress answers 404 as if it did not exist.
- *
- * The lock, the steps and the answers go out in one network write. PostgreSQL runs them in order,
- * each statement with its own snapshot, so the reads start once the lock is held and see whatever
- * the previous holder committed; they name the quest through the progress row, so they need
- * nothing back from the lock first. What they read for a row that is not the caller's is dropped.
- */
 /** The row, locked (only it: `for update of`), with its quest. */
 const lockedProgress = statement('progress-for-update', (tx) =>
   tx
@@ -62,6 +51,17 @@ const answersOfProgress = statement('progress-answers', (tx) =>
   tx.select().from(stepAnswers).where(eq(stepAnswers.progressId, sql.placeholder('progressId'))),
 );
 
+/**
+ * Loads a learner's progress with its quest, steps and graded answers, locking the progress row
+ * (`for update`) so grading, moving and completing one quest happen one at a time — two racing
+ * completions see each other's result. Runs inside a service-role job: ownership is checked here,
+ * and someone else's progress answers 404 as if it did not exist.
+ *
+ * The lock, the steps and the answers go out in one network write. PostgreSQL runs them in order,
+ * each statement with its own snapshot, so the reads start once the lock is held and see whatever
+ * the previous holder committed; they name the quest through the progress row, so they need
+ * nothing back from the lock first. What they read for a row that is not the caller's is dropped.
+ */
 export async function loadProgressForUpdate(tx: Tx, session: Session, progressId: string): Promise<ProgressState>;
 /**
  * With `alongside`: one more read sent in the same write, after the others (the grader's answer
