@@ -9,7 +9,7 @@ interface Claims {
 }
 export interface ReferenceStatement {
   text: string;
-  params: (claims: Claims, url: URL) => (string | number | boolean)[];
+  params: (claims: Claims, url: URL) => (string | number | boolean | string[])[];
 }
 
 /**
@@ -68,10 +68,9 @@ export function sharedQuestsPageStatements(url: URL): ReferenceStatement[] {
 
 /** GET /api/quests, per request: the caller's access and progress for the shared page's quests. */
 export function personalQuestsStatement(ids: string[]): ReferenceStatement {
-  const list = ids.map((_, i) => `$${i + 1}`).join(', ');
   return {
-    text: `select "id", ${ACCESS}, ${PROGRESS} from "quests" where ("quests"."id" in (${list}) and "quests"."is_published" = $${ids.length + 1})`,
-    params: () => [...ids, true],
+    text: `select "id", ${ACCESS}, ${PROGRESS} from "quests" where ("quests"."id" = any($1::uuid[]) and "quests"."is_published" = $2)`,
+    params: () => [ids, true],
   };
 }
 
