@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import net from 'node:net';
 import { afterCommit, asService, asUser, InvalidClaimsError, queryRows, readAsUser, withRequestTransaction, type JwtClaims } from '@/lib/db';
 import { usesPreparedStatements } from '@/lib/db/connection';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { createTestUser } from '../../support/fixtures';
+import { testDatabasePort, writesPerRun } from '../../support/socket-writes';
 
 describe('asUser and asService', () => {
   let database: TestDatabase;
@@ -226,25 +226,9 @@ describe('asUser and asService', () => {
     onPostgresOnly('sends the whole transaction in one network write', async () => {
       const user = await createTestUser();
       await readAsUser(user.claims, whoAmI); // prepares the statements on a connection
-      const port = Number(new URL(process.env.TEST_DATABASE_URL!).port || 5432);
-      const original = net.Socket.prototype.write;
-      let writes = 0;
-      net.Socket.prototype.write = function (this: net.Socket, ...args: unknown[]) {
-        if (this.remotePort === port) writes += 1;
-        return (original as (...a: unknown[]) => boolean).apply(this, args);
-      } as typeof original;
-      try {
-        const counts: number[] = [];
-        for (let i = 0; i < 4; i++) {
-          writes = 0;
-          await readAsUser(user.claims, whoAmI);
-          counts.push(writes);
-        }
-        // Once the connection it lands on has prepared them, BEGIN to COMMIT is one write.
-        expect(Math.min(...counts)).toBe(1);
-      } finally {
-        net.Socket.prototype.write = original;
-      }
+      const counts = await writesPerRun(testDatabasePort(), 4, () => readAsUser(user.claims, whoAmI));
+      // Once the connection it lands on has prepared them, BEGIN to COMMIT is one write.
+      expect(Math.min(...counts)).toBe(1);
     });
   });
 
@@ -253,26 +237,12 @@ describe('asUser and asService', () => {
     const user = await createTestUser();
     const work = (tx: Parameters<Parameters<typeof asUser>[1]>[0]) => queryRows<WhoAmI>(tx, whoAmI);
     await asUser(user.claims, work); // prepares the statements on a connection
-    const port = Number(new URL(process.env.TEST_DATABASE_URL!).port || 5432);
-    const original = net.Socket.prototype.write;
-    let writes = 0;
-    net.Socket.prototype.write = function (this: net.Socket, ...args: unknown[]) {
-      if (this.remotePort === port) writes += 1;
-      return (original as (...a: unknown[]) => boolean).apply(this, args);
-    } as typeof original;
-    try {
-      const counts: number[] = [];
-      for (let i = 0; i < 4; i++) {
-        writes = 0;
-        const [row] = await asUser(user.claims, work);
-        expect(row?.uid).toBe(user.id);
-        counts.push(writes);
-      }
-      // BEGIN + role and claims + the statement, then COMMIT.
-      expect(Math.min(...counts)).toBe(2);
-    } finally {
-      net.Socket.prototype.write = original;
-    }
+    const counts = await writesPerRun(testDatabasePort(), 4, async () => {
+      const [row] = await asUser(user.claims, work);
+      expect(row?.uid).toBe(user.id);
+    });
+    // BEGIN + role and claims + the statement, then COMMIT.
+    expect(Math.min(...counts)).toBe(2);
   });
 
   it('prepares statements except on a transaction pooler, unless told otherwise', () => {

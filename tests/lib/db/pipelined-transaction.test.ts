@@ -1,6 +1,6 @@
-import net from 'node:net';
 import postgres from 'postgres';
 import { pipelinedTransaction, type TransactionHandle } from '@/lib/db/pipelined-transaction';
+import { testDatabasePort, writesPerRun } from '../../support/socket-writes';
 
 /**
  * The transaction that sends BEGIN with its first statements (lib/db/pipelined-transaction.ts),
@@ -11,7 +11,7 @@ const onPostgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;
 
 onPostgres('pipelinedTransaction', () => {
   const url = process.env.TEST_DATABASE_URL ?? '';
-  const port = Number(new URL(url || 'postgres://x@127.0.0.1:5432/x').port || 5432);
+  const port = testDatabasePort();
   let pool: postgres.Sql;
   let admin: postgres.Sql;
   const unsafe = (connection: postgres.ReservedSql, query: string, params?: unknown[], options = {}) =>
@@ -38,23 +38,10 @@ onPostgres('pipelinedTransaction', () => {
   it('sends BEGIN in the same network write as the first statement', async () => {
     const first = (tx: TransactionHandle) => tx.unsafe('select txid_current() as id, $1::int as n', [1]);
     await transaction(first); // prepares the statement on the connection it lands on
-    const original = net.Socket.prototype.write;
-    let writes = 0;
-    net.Socket.prototype.write = function (this: net.Socket, ...args: unknown[]) {
-      if (this.remotePort === port) writes += 1;
-      return (original as (...a: unknown[]) => boolean).apply(this, args);
-    } as typeof original;
-    const counts: number[] = [];
-    try {
-      for (let i = 0; i < 4; i++) {
-        writes = 0;
-        const [row] = await transaction(first);
-        expect(row?.n).toBe(1);
-        counts.push(writes);
-      }
-    } finally {
-      net.Socket.prototype.write = original;
-    }
+    const counts = await writesPerRun(port, 4, async () => {
+      const [row] = await transaction(first);
+      expect(row?.n).toBe(1);
+    });
     // BEGIN + statement, then COMMIT: two writes (postgres-js's own begin() takes three).
     expect(Math.min(...counts)).toBe(2);
   });
