@@ -2,7 +2,7 @@ import net from 'node:net';
 
 /** The port of TEST_DATABASE_URL's PostgreSQL. */
 export function testDatabasePort(): number {
-  return Number(new URL(process.env.TEST_DATABASE_URL ?? 'postgres://x@127.0.0.1:5432/x').port || 5432);
+  return Number(new URL(process.env.TEST_DATABASE_URL || 'postgres://x@127.0.0.1:5432/x').port || 5432);
 }
 
 /**
