@@ -19,10 +19,11 @@ export function bearerTokenOf(headers: Headers): string | null | undefined {
 
 /*
  * Access tokens this process has already verified, with their claims. A learner sends the same
- * token with every request for up to 15 minutes, and checking its HMAC through WebCrypto (jose)
- * cost about a millisecond of CPU per request under load — more than the rest of the session
- * check. Only the signature check is remembered: expiry is checked again on every hit, and the
- * session family (revocation) on every request by loadSession. Bounded; oldest entries go first.
+ * token with every request for up to 15 minutes; checking it (HMAC, claims, shape) is done once,
+ * and every request with that token then carries the same claims object, which the database layer
+ * also checks only once (checkedClaims in lib/db/claims.ts). Only the signature check is
+ * remembered: expiry is checked again on every hit, and the session family (revocation) on every
+ * request by loadSession. Bounded; oldest entries go first.
  */
 const MAX_REMEMBERED_TOKENS = 10_000;
 const tokenMemo = globalThis as typeof globalThis & { __workfreeVerifiedTokens?: Map<string, JwtClaims> };

@@ -22,8 +22,7 @@ export function statement<T>(name: string, build: (tx: Tx) => { prepare(name: st
   // One template per driver: a test run may use PGlite and PostgreSQL in one process.
   const templates = new Map<unknown, Prepared<T>>();
   return (tx: Tx, values: Record<string, unknown> = {}): Promise<T> => {
-    const client = sessionOf(tx).client;
-    const driver = sessionOf(tx).constructor;
+    const { client, constructor: driver } = sessionOf(tx);
     let template = templates.get(driver);
     if (!template) {
       template = build(tx).prepare(name);
